@@ -1,0 +1,61 @@
+import "server-only";
+import { z } from "zod";
+import { requireUser, type CurrentUser } from "@/lib/auth/session";
+import type { RoleName } from "@/lib/auth/roles";
+import { ExpectedError, ValidationError } from "@/lib/errors";
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
+
+type Input = FormData | Record<string, unknown> | undefined;
+
+function toObject(input: Input): Record<string, unknown> {
+  if (input instanceof FormData) {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of input.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
+    return out;
+  }
+  return input ?? {};
+}
+
+/**
+ * The one way to write a server action. Every action is a public HTTP endpoint, so each call:
+ * loads the session → checks the role → parses the input with zod → runs the handler (which
+ * writes its audit entry in the same transaction as its change). Expected errors reach the user
+ * as they are; anything else is logged and answered with a generic message.
+ * Works with useActionState (prevState, formData) and with direct calls (input).
+ */
+export function defineAction<S extends z.ZodType, T>(options: {
+  name: string;
+  role: RoleName;
+  input: S;
+  handler: (input: z.infer<S>, user: CurrentUser) => Promise<T | { data: T; message: string }>;
+}) {
+  return async function action(...args: [Input] | [unknown, Input]): Promise<ActionResult<T>> {
+    const raw = args.length === 2 ? args[1] : args[0];
+    try {
+      const user = await requireUser(options.role);
+      const parsed = options.input.safeParse(toObject(raw as Input));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+        throw new ValidationError("Some fields need attention.", fieldErrors);
+      }
+      const out = await options.handler(parsed.data, user);
+      if (out && typeof out === "object" && "message" in out && "data" in out) return { ok: true, data: out.data, message: out.message };
+      return { ok: true, data: out as T };
+    } catch (error) {
+      if (error instanceof ExpectedError) {
+        return {
+          ok: false,
+          code: error.code,
+          error: error.message,
+          fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined,
+        };
+      }
+      console.error(`[action ${options.name}] failed`, error);
+      return { ok: false, code: "INTERNAL", error: "Something went wrong on our side. Try again; if it keeps failing, tell an admin." };
+    }
+  };
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { getEnv } from "@/lib/env";
+import { signInSchema } from "@/lib/auth/schemas";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { syncOidcUser } from "@/lib/auth/oidc";
+import { clientIp } from "@/lib/auth/client-ip";
+
+// The code travels in the redirect URL: it must say what happened without leaking secrets.
+class SignInRefused extends CredentialsSignin {
+  constructor(code: string) {
+    super();
+    this.code = code;
+  }
+}
+
+function providers(): NextAuthConfig["providers"] {
+  const env = getEnv();
+  const list: NextAuthConfig["providers"] = [
+    Credentials({
+      id: "credentials",
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = signInSchema.safeParse(raw);
+        if (!parsed.success) throw new SignInRefused("invalid");
+        const result = await signInWithPassword(parsed.data.email, parsed.data.password, clientIp(request.headers));
+        if (result.ok) return result.user;
+        throw new SignInRefused(result.reason === "locked" ? `locked-${result.retryAfterMinutes}` : result.reason);
+      },
+    }),
+  ];
+  if (env.oidcEnabled) {
+    list.push({
+      id: "oidc",
+      name: env.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: env.AUTH_OIDC_ISSUER,
+      clientId: env.AUTH_OIDC_ID,
+      clientSecret: env.AUTH_OIDC_SECRET,
+      authorization: { params: { scope: "openid email profile" } },
+    });
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  return {
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 24 * 60 * 60, updateAge: 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers: providers(),
+    callbacks: {
+      async signIn({ account, profile, user }) {
+        if (account?.provider !== "oidc") return true;
+        const id = await syncOidcUser((profile ?? {}) as Record<string, unknown>);
+        if (!id) return "/login?error=AccessDenied";
+        user.id = id;
+        return true;
+      },
+      async jwt({ token, user }) {
+        // Only the user id lives in the token; role and active state are read from the
+        // database on every request, so a role change or deactivation applies at once.
+        if (user?.id) token.uid = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (typeof token.uid === "string") session.user.id = token.uid;
+        return session;
+      },
+    },
+  };
+});

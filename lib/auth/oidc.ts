@@ -1,0 +1,54 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/mutations";
+import { roleFromClaims } from "@/lib/auth/oidc-roles";
+
+/**
+ * Creates or updates the Sitrep user behind an OIDC sign-in. A role that the identity provider's
+ * claim maps to always wins; without one, existing users keep theirs and new users get the
+ * default role. Returns the user's id, or null when sign-in must be refused.
+ */
+export async function syncOidcUser(profile: Record<string, unknown>): Promise<string | null> {
+  const env = getEnv();
+  const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
+  if (!email) return null;
+  const name =
+    [profile.name, profile.preferred_username, email].find((v): v is string => typeof v === "string" && v.length > 0) ?? email;
+  const mapped = roleFromClaims(profile, env.AUTH_OIDC_ROLE_CLAIM, env.AUTH_OIDC_ROLE_MAP);
+
+  return db.$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, active: true } });
+    if (existing && !existing.active) return null;
+    if (!existing) {
+      const role = mapped ?? (env.AUTH_OIDC_DEFAULT_ROLE === "none" ? null : env.AUTH_OIDC_DEFAULT_ROLE);
+      if (!role) return null;
+      const user = await tx.user.create({ data: { email, name, role, source: "oidc", lastLoginAt: new Date() } });
+      await appendAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        verb: "user.create",
+        target: { type: "user", id: user.id },
+        after: { email, name, role, source: "oidc" },
+      });
+      return user.id;
+    }
+    if (mapped && mapped !== existing.role) {
+      await tx.user.update({ where: { id: existing.id }, data: { role: mapped } });
+      await appendAudit(tx, {
+        actor: SYSTEM_ACTOR,
+        verb: "user.role.change",
+        target: { type: "user", id: existing.id },
+        before: { role: existing.role },
+        after: { role: mapped, reason: `OIDC claim ${env.AUTH_OIDC_ROLE_CLAIM}` },
+      });
+    }
+    await tx.user.update({ where: { id: existing.id }, data: { lastLoginAt: new Date() } });
+    await appendAudit(tx, {
+      actor: { id: existing.id, label: email },
+      verb: "auth.signin",
+      target: { type: "user", id: existing.id },
+      after: { method: "oidc" },
+    });
+    return existing.id;
+  });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { cache } from "react";
+import { forbidden, redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { auth } from "@/lib/auth/config";
+import { hasRole, type RoleName } from "@/lib/auth/roles";
+import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+
+export type CurrentUser = { id: string; email: string; name: string; role: RoleName };
+
+/**
+ * The signed-in user, read fresh from the database once per request: a deactivated user's
+ * session stops working on their next request, and role changes apply at once.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, active: true },
+  });
+  if (!user?.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+});
+
+/** For pages: sends anonymous visitors to sign in and answers 403 to the wrong role. */
+export async function requirePageUser(atLeast: RoleName = "viewer"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) {
+    // A valid cookie whose user is gone or deactivated: say so instead of a bare sign-in page.
+    const hadSession = Boolean((await auth())?.user?.id);
+    redirect(hadSession ? "/login?error=session-ended" : "/login");
+  }
+  if (!hasRole(user.role, atLeast)) forbidden();
+  return user;
+}
+
+/** For server actions and route handlers: throws typed errors instead of redirecting. */
+export async function requireUser(atLeast: RoleName = "viewer"): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthenticatedError();
+  if (!hasRole(user.role, atLeast)) {
+    throw new ForbiddenError(`This needs the ${atLeast} role; you are signed in as ${user.role}.`);
+  }
+  return user;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { createUser, setUserActive } from "@/lib/users/mutations";
+import { uniqueEmail, uniqueIp } from "@/lib/testing/db";
+
+const password = "the-right-password";
+const actor = { id: null, label: "integration-test" };
+
+async function user() {
+  return createUser(actor, { email: uniqueEmail("signin"), name: "Sign In", role: "responder", password });
+}
+
+describe("signInWithPassword", () => {
+  it("accepts the right password whatever the email's case, and audits it", async () => {
+    const u = await user();
+    const r = await signInWithPassword(u.email.toUpperCase(), password, uniqueIp());
+    expect(r).toMatchObject({ ok: true, user: { id: u.id } });
+    const last = await db.auditEntry.findFirstOrThrow({ where: { targetId: u.id }, orderBy: { seq: "desc" } });
+    expect(last).toMatchObject({ verb: "auth.signin", actorId: u.id });
+  });
+
+  it("refuses a wrong password and an unknown email alike, auditing both", async () => {
+    const u = await user();
+    expect(await signInWithPassword(u.email, "wrong", uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    const ghost = uniqueEmail("ghost");
+    expect(await signInWithPassword(ghost, "whatever", uniqueIp())).toEqual({ ok: false, reason: "invalid" });
+    const refused = await db.auditEntry.findFirstOrThrow({ where: { actorLabel: ghost }, orderBy: { seq: "desc" } });
+    expect(refused).toMatchObject({ verb: "auth.signin.refused", after: { reason: "invalid" } });
+    expect(JSON.stringify(refused.after)).not.toContain("whatever");
+  });
+
+  it("locks an account after 5 failures, even against the right password, from any address", async () => {
+    const u = await user();
+    for (let i = 0; i < 5; i++) expect(await signInWithPassword(u.email, `wrong-${i}`, uniqueIp())).toMatchObject({ reason: "invalid" });
+    const r = await signInWithPassword(u.email, password, uniqueIp());
+    expect(r).toMatchObject({ ok: false, reason: "locked" });
+    expect(r.ok === false && r.reason === "locked" ? r.retryAfterMinutes : 0).toBeGreaterThanOrEqual(14);
+  });
+
+  it("a success resets the account's failure count", async () => {
+    const u = await user();
+    const ip = uniqueIp();
+    for (let i = 0; i < 4; i++) await signInWithPassword(u.email, "wrong", ip);
+    expect(await signInWithPassword(u.email, password, ip)).toMatchObject({ ok: true });
+    for (let i = 0; i < 4; i++) await signInWithPassword(u.email, "wrong", ip);
+    expect(await signInWithPassword(u.email, password, ip)).toMatchObject({ ok: true });
+  });
+
+  it("locks a client address that fails across many accounts", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < 50; i++) await db.loginAttempt.create({ data: { email: uniqueEmail("spray"), ip, success: false } });
+    const u = await user();
+    expect(await signInWithPassword(u.email, password, ip)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInWithPassword(u.email, password, uniqueIp())).toMatchObject({ ok: true });
+  });
+
+  it("refuses a deactivated account with its own reason, only after the right password", async () => {
+    const u = await user();
+    await setUserActive(actor, u.id, false);
+    expect(await signInWithPassword(u.email, "wrong", uniqueIp())).toMatchObject({ reason: "invalid" });
+    expect(await signInWithPassword(u.email, password, uniqueIp())).toMatchObject({ reason: "deactivated" });
+  });
+});

@@ -1,0 +1,69 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { appendAudit } from "@/lib/audit/mutations";
+import { verifyPassword } from "@/lib/auth/password";
+
+export type SignInResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: "invalid" | "deactivated" }
+  | { ok: false; reason: "locked"; retryAfterMinutes: number };
+
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** Minutes until the oldest failure that counts falls out of the window, or 0 when not locked. */
+async function lockedForMinutes(email: string, ip: string): Promise<number> {
+  const env = getEnv();
+  const windowMs = env.SITREP_LOGIN_WINDOW_MINUTES * 60_000;
+  const since = new Date(Date.now() - windowMs);
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email, success: true, at: { gte: since } },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
+  const checks = [
+    { where: { email, success: false, at: { gte: lastSuccess?.at ?? since } }, max: env.SITREP_LOGIN_MAX_FAILURES },
+    { where: { ip, success: false, at: { gte: since } }, max: env.SITREP_LOGIN_MAX_FAILURES_PER_IP },
+  ];
+  for (const { where, max } of checks) {
+    const recent = await db.loginAttempt.findMany({ where, orderBy: { at: "desc" }, take: max, select: { at: true } });
+    if (recent.length >= max) {
+      const oldest = recent[recent.length - 1].at.getTime();
+      return Math.max(1, Math.ceil((oldest + windowMs - Date.now()) / 60_000));
+    }
+  }
+  return 0;
+}
+
+/**
+ * Checks an email and password, rate-limited per account and per client address. Every attempt
+ * is recorded (for the limit) and audited, in one transaction.
+ */
+export async function signInWithPassword(rawEmail: string, password: string, ip: string): Promise<SignInResult> {
+  const email = normalizeEmail(rawEmail);
+  const lockedMinutes = await lockedForMinutes(email, ip);
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, active: true },
+  });
+  // Verify even when locked or unknown, so timing tells nothing about the account.
+  const passwordOk = await verifyPassword(password, user?.passwordHash);
+
+  let result: SignInResult;
+  if (lockedMinutes > 0) result = { ok: false, reason: "locked", retryAfterMinutes: lockedMinutes };
+  else if (!user || !passwordOk) result = { ok: false, reason: "invalid" };
+  else if (!user.active) result = { ok: false, reason: "deactivated" };
+  else result = { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+
+  await db.$transaction(async (tx) => {
+    await tx.loginAttempt.create({ data: { email, ip, success: result.ok } });
+    if (result.ok) await tx.user.update({ where: { id: result.user.id }, data: { lastLoginAt: new Date() } });
+    await appendAudit(tx, {
+      actor: { id: user?.id ?? null, label: email },
+      verb: result.ok ? "auth.signin" : "auth.signin.refused",
+      target: { type: "user", id: user?.id ?? null },
+      after: { method: "password", ip, ...(result.ok ? {} : { reason: result.reason }) },
+    });
+  });
+  return result;
+}

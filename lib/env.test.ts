@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+
+const base = { DATABASE_URL: "postgresql://localhost/sitrep", AUTH_SECRET: "x".repeat(32) };
+
+function problems(source: Record<string, string | undefined>): string[] {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as ConfigError).problems;
+  }
+}
+
+describe("parseEnv", () => {
+  it("accepts the minimum and fills defaults", () => {
+    const env = parseEnv(base);
+    expect(env.DATABASE_POOL_SIZE).toBe(5);
+    expect(env.SITREP_LOGIN_MAX_FAILURES).toBe(5);
+    expect(env.oidcEnabled).toBe(false);
+    expect(env.SITREP_DEMO).toBe(false);
+  });
+
+  it("names each bad variable and says what it expects", () => {
+    const p = problems({ DATABASE_URL: "mysql://x", AUTH_SECRET: "short", DATABASE_POOL_SIZE: "many" });
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^DATABASE_URL: must be a postgresql:\/\/ URL/),
+        expect.stringMatching(/^AUTH_SECRET: must be at least 16 characters/),
+        expect.stringMatching(/^DATABASE_POOL_SIZE: /),
+      ]),
+    );
+  });
+
+  it("explains a missing variable", () => {
+    expect(problems({ AUTH_SECRET: "x".repeat(32) })).toEqual([expect.stringMatching(/^DATABASE_URL: is not set/)]);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ ...base, AUTH_OIDC_ISSUER: "", METRICS_TOKEN: "" }).oidcEnabled).toBe(false);
+  });
+
+  it("needs the three OIDC variables together", () => {
+    expect(problems({ ...base, AUTH_OIDC_ISSUER: "https://idp.example.com" })).toEqual([
+      expect.stringMatching(/AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together/),
+    ]);
+    const env = parseEnv({ ...base, AUTH_OIDC_ISSUER: "https://idp.example.com", AUTH_OIDC_ID: "sitrep", AUTH_OIDC_SECRET: "s" });
+    expect(env.oidcEnabled).toBe(true);
+  });
+
+  it("parses the OIDC role map and rejects a bad pair by name", () => {
+    const env = parseEnv({ ...base, AUTH_OIDC_ROLE_MAP: "sitrep-admins=admin, oncall=responder" });
+    expect(env.AUTH_OIDC_ROLE_MAP).toEqual({ "sitrep-admins": "admin", oncall: "responder" });
+    expect(problems({ ...base, AUTH_OIDC_ROLE_MAP: "ops=superuser" })).toEqual([expect.stringMatching(/^AUTH_OIDC_ROLE_MAP: .*"ops=superuser"/)]);
+  });
+
+  it("reads flags", () => {
+    expect(parseEnv({ ...base, SITREP_DEMO: "1" }).SITREP_DEMO).toBe(true);
+    expect(problems({ ...base, SITREP_DEMO: "maybe" })).toEqual([expect.stringMatching(/^SITREP_DEMO: /)]);
+  });
+});

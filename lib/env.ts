@@ -1,0 +1,88 @@
+// All of Sitrep's configuration, read and validated once. Nothing else reads process.env.
+import { z } from "zod";
+
+const roleName = z.enum(["viewer", "responder", "admin"]);
+const flag = z
+  .enum(["1", "0", "true", "false", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+// "claim value → role" pairs: "sitrep-admins=admin,oncall=responder"
+const roleMap = z
+  .string()
+  .default("")
+  .transform((raw, ctx) => {
+    const map: Record<string, z.infer<typeof roleName>> = {};
+    for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const [value, role] = pair.split("=").map((s) => s.trim());
+      const parsed = roleName.safeParse(role);
+      if (!value || !parsed.success) {
+        ctx.addIssue({ code: "custom", message: `expected "value=role" pairs with role viewer, responder or admin; "${pair}" is not one` });
+        return z.NEVER;
+      }
+      map[value] = parsed.data;
+    }
+    return map;
+  });
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string({ error: "is not set: it must be a postgresql:// URL (npm start sets it for the embedded database)" })
+      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
+    DATABASE_POOL_SIZE: positiveInt(5),
+    AUTH_SECRET: z
+      .string({ error: "is not set: generate one with `openssl rand -base64 32` (npm start creates one for you)" })
+      .min(16, "must be at least 16 characters; generate one with `openssl rand -base64 32`"),
+    AUTH_OIDC_ISSUER: z.url("must be the issuer URL, e.g. https://login.example.com/realms/ops").optional(),
+    AUTH_OIDC_ID: z.string().min(1).optional(),
+    AUTH_OIDC_SECRET: z.string().min(1).optional(),
+    AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
+    AUTH_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+    AUTH_OIDC_ROLE_MAP: roleMap,
+    AUTH_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "admin", "none"]).default("viewer"),
+    SITREP_LOGIN_MAX_FAILURES: positiveInt(5),
+    SITREP_LOGIN_MAX_FAILURES_PER_IP: positiveInt(50),
+    SITREP_LOGIN_WINDOW_MINUTES: positiveInt(15),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    SITREP_DEMO: flag,
+    SITREP_TRUST_PROXY: flag,
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_OIDC_ISSUER"],
+        message: "AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET must be set together (or none of them)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { oidcEnabled: boolean };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Sitrep's configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable means "not set", as in a .env file with `NAME=`.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
+  }
+  return { ...result.data, oidcEnabled: Boolean(result.data.AUTH_OIDC_ISSUER) };
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

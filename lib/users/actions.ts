@@ -1,0 +1,51 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action-client";
+import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
+import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/users/schemas";
+import type { CurrentUser } from "@/lib/auth/session";
+
+const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
+
+export const createUserAction = defineAction({
+  name: "createUser",
+  role: "admin",
+  input: createUserSchema,
+  async handler(input, user) {
+    const created = await createUser(actor(user), input);
+    revalidatePath("/admin/users");
+    return { data: { id: created.id }, message: `Created ${created.email} as ${created.role}.` };
+  },
+});
+
+export const changeUserRoleAction = defineAction({
+  name: "changeUserRole",
+  role: "admin",
+  input: changeRoleSchema,
+  async handler({ userId, role }, user) {
+    const updated = await changeUserRole(actor(user), userId, role);
+    revalidatePath("/admin/users");
+    return { data: undefined, message: `${updated.email} is now ${updated.role}.` };
+  },
+});
+
+export const setUserActiveAction = defineAction({
+  name: "setUserActive",
+  role: "admin",
+  input: setActiveSchema,
+  async handler({ userId, active }, user) {
+    const updated = await setUserActive(actor(user), userId, active);
+    revalidatePath("/admin/users");
+    return { data: undefined, message: `${updated.email} is ${updated.active ? "active again" : "deactivated"}.` };
+  },
+});
+
+export const resetUserPasswordAction = defineAction({
+  name: "resetUserPassword",
+  role: "admin",
+  input: resetPasswordSchema,
+  async handler({ userId, password }, user) {
+    await resetUserPassword(actor(user), userId, password);
+    return { data: undefined, message: "Password changed. Share it with them over a private channel." };
+  },
+});

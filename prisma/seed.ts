@@ -1,0 +1,33 @@
+// The demo workspace: three users, one per role. Idempotent: with any user present it only
+// prints the logins. Run by `npm start` on the embedded database (or with SITREP_DEMO=1).
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/users/mutations";
+import type { RoleName } from "@/lib/auth/roles";
+
+export const DEMO_USERS: { email: string; name: string; role: RoleName; password: string }[] = [
+  { email: "admin@sitrep.local", name: "Avery Admin", role: "admin", password: "sitrep-admin-demo" },
+  { email: "responder@sitrep.local", name: "Riley Responder", role: "responder", password: "sitrep-responder-demo" },
+  { email: "viewer@sitrep.local", name: "Val Viewer", role: "viewer", password: "sitrep-viewer-demo" },
+];
+
+async function main() {
+  const existing = await db.user.count();
+  if (existing === 0) {
+    for (const user of DEMO_USERS) await createUser({ id: null, label: "seed" }, user, "seed");
+    console.log("Created the demo workspace.");
+  }
+  const present = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } });
+  if (present.length === 0) return;
+  console.log("\nDemo logins (change these passwords before real use):");
+  for (const u of DEMO_USERS.filter((d) => present.some((p) => p.email === d.email))) {
+    console.log(`  ${u.role.padEnd(9)}  ${u.email.padEnd(24)}  ${u.password}`);
+  }
+  console.log("");
+}
+
+main()
+  .catch((error) => {
+    console.error("Seeding the demo workspace failed:", error?.message ?? error);
+    process.exitCode = 1;
+  })
+  .finally(() => db.$disconnect());
