@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "@/lib/env";
+import { ConfigError, parseEnv, requireServerEnv } from "@/lib/env";
 
 const base = { DATABASE_URL: "postgresql://localhost/sitrep", AUTH_SECRET: "x".repeat(32) };
 
@@ -35,6 +35,12 @@ describe("parseEnv", () => {
 
   it("explains a missing variable", () => {
     expect(problems({ AUTH_SECRET: "x".repeat(32) })).toEqual([expect.stringMatching(/^DATABASE_URL: is not set/)]);
+  });
+
+  it("lets tools run without AUTH_SECRET but not the server", () => {
+    const env = parseEnv({ DATABASE_URL: base.DATABASE_URL });
+    expect(() => requireServerEnv(env)).toThrow(/AUTH_SECRET: is not set/);
+    expect(requireServerEnv(parseEnv(base)).AUTH_SECRET).toBe(base.AUTH_SECRET);
   });
 
   it("treats empty values as unset", () => {

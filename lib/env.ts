@@ -33,9 +33,9 @@ const schema = z
       .string({ error: "is not set: it must be a postgresql:// URL (npm start sets it for the embedded database)" })
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
     DATABASE_POOL_SIZE: positiveInt(5),
-    AUTH_SECRET: z
-      .string({ error: "is not set: generate one with `openssl rand -base64 32` (npm start creates one for you)" })
-      .min(16, "must be at least 16 characters; generate one with `openssl rand -base64 32`"),
+    // Optional here so command-line tools (audit:verify) need only DATABASE_URL; the server
+    // refuses to start without it (requireServerEnv).
+    AUTH_SECRET: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -base64 32`").optional(),
     AUTH_OIDC_ISSUER: z.url("must be the issuer URL, e.g. https://login.example.com/realms/ops").optional(),
     AUTH_OIDC_ID: z.string().min(1).optional(),
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
@@ -78,6 +78,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
   }
   return { ...result.data, oidcEnabled: Boolean(result.data.AUTH_OIDC_ISSUER) };
+}
+
+/** What the web server needs on top of what every tool needs. */
+export function requireServerEnv(env: Env): Env & { AUTH_SECRET: string } {
+  if (!env.AUTH_SECRET) {
+    throw new ConfigError(["AUTH_SECRET: is not set: generate one with `openssl rand -base64 32` (npm start creates one for you)"]);
+  }
+  return env as Env & { AUTH_SECRET: string };
 }
 
 let cached: Env | undefined;

@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { getEnv } from "@/lib/env";
+import { getEnv, requireServerEnv } from "@/lib/env";
 import { signInSchema } from "@/lib/auth/schemas";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { syncOidcUser } from "@/lib/auth/oidc";
@@ -45,7 +45,7 @@ function providers(): NextAuthConfig["providers"] {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
-  const env = getEnv();
+  const env = requireServerEnv(getEnv());
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
