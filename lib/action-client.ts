@@ -6,9 +6,21 @@ import { ExpectedError, ValidationError } from "@/lib/errors";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
 
 type Input = FormData | Record<string, unknown> | undefined;
+
+const SECRET_FIELD = /pass(word)?|secret|token/i;
+
+/**
+ * What the user typed, minus secrets, handed back on failure: React resets a form after its
+ * action, and a tired human must not have to type everything again (or miss a reset select).
+ */
+function echo(input: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input).filter((e): e is [string, string] => typeof e[1] === "string" && !SECRET_FIELD.test(e[0])),
+  );
+}
 
 function toObject(input: Input): Record<string, unknown> {
   if (input instanceof FormData) {
@@ -33,10 +45,10 @@ export function defineAction<S extends z.ZodType, T>(options: {
   handler: (input: z.infer<S>, user: CurrentUser) => Promise<T | { data: T; message: string }>;
 }) {
   return async function action(...args: [Input] | [unknown, Input]): Promise<ActionResult<T>> {
-    const raw = args.length === 2 ? args[1] : args[0];
+    const input = toObject((args.length === 2 ? args[1] : args[0]) as Input);
     try {
       const user = await requireUser(options.role);
-      const parsed = options.input.safeParse(toObject(raw as Input));
+      const parsed = options.input.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};
         for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
@@ -52,6 +64,7 @@ export function defineAction<S extends z.ZodType, T>(options: {
           code: error.code,
           error: error.message,
           fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined,
+          values: error.code === "UNAUTHENTICATED" || error.code === "FORBIDDEN" ? undefined : echo(input),
         };
       }
       console.error(`[action ${options.name}] failed`, error);

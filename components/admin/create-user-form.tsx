@@ -21,19 +21,20 @@ export function CreateUserForm() {
     } else if (!state.fieldErrors) toast.error(state.error);
   }, [state]);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const values = state && !state.ok ? (state.values ?? {}) : {};
 
   return (
     <Card className="p-5">
       <h2 className="mb-4 text-base font-semibold">Add a user</h2>
       <form ref={formRef} action={action} className="grid items-start gap-4 md:grid-cols-2 xl:grid-cols-[1fr_1fr_1fr_1fr_auto]" noValidate aria-label="Add a user">
         <Field label="Name" name="name" errors={errors.name}>
-          <input id="name" name="name" className={inputClass} aria-invalid={errors.name ? true : undefined} />
+          <input id="name" name="name" defaultValue={values.name} className={inputClass} aria-invalid={errors.name ? true : undefined} />
         </Field>
         <Field label="Email" name="email" errors={errors.email}>
-          <input id="email" name="email" type="email" className={inputClass} aria-invalid={errors.email ? true : undefined} />
+          <input id="email" name="email" type="email" defaultValue={values.email} className={inputClass} aria-invalid={errors.email ? true : undefined} />
         </Field>
         <Field label="Role" name="role" errors={errors.role}>
-          <select id="role" name="role" defaultValue="responder" className={inputClass}>
+          <select id="role" name="role" defaultValue={values.role ?? "responder"} key={values.role ?? "responder"} className={inputClass}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {ROLE_LABELS[r]}

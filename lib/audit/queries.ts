@@ -47,14 +47,20 @@ export const listAuditVerbs = cache(async () => {
 
 const VERIFY_BATCH = 2000;
 
-/** Walks the whole chain in seq order, in batches, and reports the first bad entry. */
+/**
+ * Walks the whole chain in seq order, in batches, and reports the first bad entry.
+ * The head is read first and the walk stops at it: the head and its entry commit together, so
+ * every entry up to it exists, and entries written during the walk cannot look like tampering.
+ */
 export async function verifyAuditChain(): Promise<ChainReport> {
+  const head = await db.auditHead.findUnique({ where: { id: 1 }, select: { seq: true, hash: true } });
   const verifier = new ChainVerifier();
+  const last = head?.seq ?? 0n;
   let after = 0n;
   let first = true;
   for (;;) {
     const batch = await db.auditEntry.findMany({
-      where: first ? {} : { seq: { gt: after } },
+      where: first ? { seq: { lte: last } } : { seq: { gt: after, lte: last } },
       orderBy: { seq: "asc" },
       take: VERIFY_BATCH,
     });
@@ -63,7 +69,6 @@ export async function verifyAuditChain(): Promise<ChainReport> {
     if (verifier.failed || batch.length < VERIFY_BATCH) break;
     after = batch[batch.length - 1].seq;
   }
-  const head = await db.auditHead.findUnique({ where: { id: 1 }, select: { seq: true, hash: true } });
   return verifier.finish(head);
 }
 

@@ -1,5 +1,6 @@
 // The client's address for rate limiting. scripts/server.mjs sets x-sitrep-remote-addr from the
-// socket (overwriting anything the client sent); x-forwarded-for counts only behind a trusted proxy.
+// socket, overwriting anything the client sent. X-Forwarded-For is a client-controlled header:
+// it counts only when SITREP_TRUST_PROXY says a proxy we control sets it.
 import { getEnv } from "@/lib/env";
 
 export function clientIp(headers: Headers): string {
@@ -7,5 +8,5 @@ export function clientIp(headers: Headers): string {
     const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;
   }
-  return headers.get("x-sitrep-remote-addr") ?? headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? "unknown";
+  return headers.get("x-sitrep-remote-addr") ?? "unknown";
 }

@@ -55,19 +55,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     callbacks: {
       async signIn({ account, profile, user }) {
         if (account?.provider !== "oidc") return true;
-        const id = await syncOidcUser((profile ?? {}) as Record<string, unknown>);
-        if (!id) return "/login?error=AccessDenied";
-        user.id = id;
+        const synced = await syncOidcUser((profile ?? {}) as Record<string, unknown>);
+        if (!synced) return "/login?error=AccessDenied";
+        user.id = synced.id;
+        user.sv = synced.sv;
         return true;
       },
       async jwt({ token, user }) {
-        // Only the user id lives in the token; role and active state are read from the
-        // database on every request, so a role change or deactivation applies at once.
-        if (user?.id) token.uid = user.id;
+        // Only the user id and session version live in the token; role, active state and the
+        // current version are read from the database on every request (lib/auth/session.ts),
+        // so a role change or deactivation applies at once and a revoked session stays revoked.
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = user.sv ?? 0;
+        }
         return token;
       },
       async session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
+        session.sv = typeof token.sv === "number" ? token.sv : -1;
         return session;
       },
     },

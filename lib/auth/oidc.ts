@@ -7,9 +7,9 @@ import { roleFromClaims } from "@/lib/auth/oidc-roles";
 /**
  * Creates or updates the Sitrep user behind an OIDC sign-in. A role that the identity provider's
  * claim maps to always wins; without one, existing users keep theirs and new users get the
- * default role. Returns the user's id, or null when sign-in must be refused.
+ * default role. Returns the user's id and session version, or null when sign-in must be refused.
  */
-export async function syncOidcUser(profile: Record<string, unknown>): Promise<string | null> {
+export async function syncOidcUser(profile: Record<string, unknown>): Promise<{ id: string; sv: number } | null> {
   const env = getEnv();
   const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
   if (!email) return null;
@@ -18,7 +18,7 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<st
   const mapped = roleFromClaims(profile, env.AUTH_OIDC_ROLE_CLAIM, env.AUTH_OIDC_ROLE_MAP);
 
   return db.$transaction(async (tx) => {
-    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, active: true } });
+    const existing = await tx.user.findUnique({ where: { email }, select: { id: true, role: true, active: true, sessionVersion: true } });
     if (existing && !existing.active) return null;
     if (!existing) {
       const role = mapped ?? (env.AUTH_OIDC_DEFAULT_ROLE === "none" ? null : env.AUTH_OIDC_DEFAULT_ROLE);
@@ -30,7 +30,7 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<st
         target: { type: "user", id: user.id },
         after: { email, name, role, source: "oidc" },
       });
-      return user.id;
+      return { id: user.id, sv: user.sessionVersion };
     }
     if (mapped && mapped !== existing.role) {
       await tx.user.update({ where: { id: existing.id }, data: { role: mapped } });
@@ -49,6 +49,6 @@ export async function syncOidcUser(profile: Record<string, unknown>): Promise<st
       target: { type: "user", id: existing.id },
       after: { method: "oidc" },
     });
-    return existing.id;
+    return { id: existing.id, sv: existing.sessionVersion };
   });
 }

@@ -10,7 +10,8 @@ export type CurrentUser = { id: string; email: string; name: string; role: RoleN
 
 /**
  * The signed-in user, read fresh from the database once per request: a deactivated user's
- * session stops working on their next request, and role changes apply at once.
+ * session stops working on their next request, role changes apply at once, and sessions issued
+ * before a deactivation or password reset (an older session version) never work again.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
@@ -18,9 +19,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!id) return null;
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
   });
-  if (!user?.active) return null;
+  if (!user?.active || user.sessionVersion !== session.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 

@@ -5,7 +5,7 @@ import { appendAudit } from "@/lib/audit/mutations";
 import { verifyPassword } from "@/lib/auth/password";
 
 export type SignInResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; sv: number } }
   | { ok: false; reason: "invalid" | "deactivated" }
   | { ok: false; reason: "locked"; retryAfterMinutes: number };
 
@@ -44,7 +44,7 @@ export async function signInWithPassword(rawEmail: string, password: string, ip:
   const lockedMinutes = await lockedForMinutes(email, ip);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, passwordHash: true, active: true },
+    select: { id: true, email: true, name: true, passwordHash: true, active: true, sessionVersion: true },
   });
   // Verify even when locked or unknown, so timing tells nothing about the account.
   const passwordOk = await verifyPassword(password, user?.passwordHash);
@@ -53,7 +53,7 @@ export async function signInWithPassword(rawEmail: string, password: string, ip:
   if (lockedMinutes > 0) result = { ok: false, reason: "locked", retryAfterMinutes: lockedMinutes };
   else if (!user || !passwordOk) result = { ok: false, reason: "invalid" };
   else if (!user.active) result = { ok: false, reason: "deactivated" };
-  else result = { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  else result = { ok: true, user: { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion } };
 
   await db.$transaction(async (tx) => {
     await tx.loginAttempt.create({ data: { email, ip, success: result.ok } });

@@ -54,7 +54,11 @@ export async function setUserActive(actor: Actor, userId: string, active: boolea
     if (before.active === active) return before;
     if (!active && actor.id === userId) throw new ConflictError("You cannot deactivate your own account.");
     if (!active && before.role === "admin") await assertAnotherActiveAdmin(tx, userId);
-    const after = await tx.user.update({ where: { id: userId }, data: { active }, select: publicFields });
+    const after = await tx.user.update({
+      where: { id: userId },
+      data: { active, ...(active ? {} : { sessionVersion: { increment: 1 } }) },
+      select: publicFields,
+    });
     await appendAudit(tx, {
       actor, verb: active ? "user.reactivate" : "user.deactivate", target: { type: "user", id: userId },
       before: { email: before.email, active: before.active }, after: { email: after.email, active: after.active },
@@ -67,7 +71,8 @@ export async function resetUserPassword(actor: Actor, userId: string, password: 
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {
     const user = await loadUser(tx, userId);
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    // A new password ends every existing session of that user.
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     // The password itself never enters the log, only the fact that it changed.
     await appendAudit(tx, { actor, verb: "user.password.reset", target: { type: "user", id: userId }, after: { email: user.email } });
   });

@@ -26,6 +26,21 @@ describe("user administration", () => {
     expect(everything).not.toContain("scrypt$");
   });
 
+  it("deactivation and password resets revoke existing sessions for good (session version)", async () => {
+    const admin = await newUser("admin");
+    const target = await newUser("responder");
+    const actor = { id: admin.id, label: admin.email };
+    const version = async () => (await db.user.findUniqueOrThrow({ where: { id: target.id } })).sessionVersion;
+    expect(await version()).toBe(0);
+    await setUserActive(actor, target.id, false);
+    await setUserActive(actor, target.id, true);
+    expect(await version()).toBe(1);
+    await resetUserPassword(actor, target.id, "yet-another-password");
+    expect(await version()).toBe(2);
+    await changeUserRole(actor, target.id, "viewer");
+    expect(await version()).toBe(2);
+  });
+
   it("an unchanged role writes nothing", async () => {
     const admin = await newUser("admin");
     const target = await newUser("responder");
