@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      // Server modules start with `import "server-only"`, which throws outside Next's RSC bundle.
+      { find: /^server-only$/, replacement: fileURLToPath(new URL("./scripts/testing/server-only-stub.mjs", import.meta.url)) },
+      // Same as tsconfig's "@/*": ["./*"].
+      { find: /^@\//, replacement: root },
+    ],
+  },
+  test: {
+    environment: "node",
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    // Integration tests share one database and one hash-chained audit log: files run one at a time.
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
