@@ -44,15 +44,22 @@ describe("audit chain", () => {
     await withPg(async (pg) => {
       // The append-only trigger refuses edits; only a superuser switching triggers off gets through.
       await expect(pg.query(`UPDATE "AuditEntry" SET "actorLabel" = 'mallory' WHERE seq = $1`, [entry.seq])).rejects.toThrow(/append-only/);
-      await pg.query("SET session_replication_role = replica");
-      await pg.query(`UPDATE "AuditEntry" SET "actorLabel" = 'mallory' WHERE seq = $1`, [entry.seq]);
+      // SET LOCAL, inside a transaction: the embedded PGlite is one session shared by every
+      // connection, and a plain SET would switch the triggers off for everyone.
+      const bypassTriggers = async (sql: string, params: unknown[]) => {
+        await pg.query("BEGIN");
+        await pg.query("SET LOCAL session_replication_role = replica");
+        await pg.query(sql, params);
+        await pg.query("COMMIT");
+      };
+      await bypassTriggers(`UPDATE "AuditEntry" SET "actorLabel" = 'mallory' WHERE seq = $1`, [entry.seq]);
       try {
         const r = runVerify();
         expect(r.code).toBe(1);
         expect(r.out).toContain(`BROKEN at entry #${entry.seq}`);
         expect(r.out).toMatch(/was altered/);
       } finally {
-        await pg.query(`UPDATE "AuditEntry" SET "actorLabel" = $2 WHERE seq = $1`, [entry.seq, entry.actorLabel]);
+        await bypassTriggers(`UPDATE "AuditEntry" SET "actorLabel" = $2 WHERE seq = $1`, [entry.seq, entry.actorLabel]);
       }
     });
     expect(runVerify()).toMatchObject({ code: 0 });

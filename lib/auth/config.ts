@@ -51,6 +51,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 24 * 60 * 60, updateAge: 60 * 60 },
     pages: { signIn: "/login", error: "/login" },
+    logger: {
+      error(error) {
+        // A garbage, tampered or old-secret cookie is answered as "not signed in"; one line will do.
+        if (error.name === "JWTSessionError") return console.warn("[auth] ignored an invalid session cookie");
+        console.error("[auth]", error);
+      },
+    },
     providers: providers(),
     callbacks: {
       async signIn({ account, profile, user }) {
