@@ -1,0 +1,168 @@
+// Access control of server actions over raw HTTP, no browser. Every server action is a public
+// endpoint, so each one must be listed here with who may call it, and is called by everyone who
+// may not. A new action that is not listed fails the suite. (Route handlers:
+// security-routes.spec.ts; sessions: security-session.spec.ts.)
+import type pg from "pg";
+import { test, expect, ROLES, uniqueEmail, type CreateUser, type Role } from "./fixtures";
+import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
+
+// ── Server actions ────────────────────────────────────────────────────────────────────────────
+
+type Probe = {
+  /** Seeds what the call would change; returns its argument and whether the change happened. */
+  prepare(ctx: { db: pg.Pool; createUser: CreateUser }): Promise<{ input: unknown; changed(): Promise<boolean> }>;
+};
+type ActionAccess =
+  | { access: "public"; why: string }
+  // probe: how to call it for real and see whether it did anything (a new action without one
+  // is still called with `{}` and must be refused before its input is even looked at).
+  | { access: Role; probe?: Probe };
+
+const userProbe = (change: (id: string) => unknown, changed: (db: pg.Pool, id: string, before: Record<string, unknown>) => Promise<boolean>): Probe => ({
+  async prepare({ db, createUser }) {
+    const target = await createUser("viewer");
+    const before = (await db.query(`SELECT * FROM "User" WHERE id = $1`, [target.id])).rows[0];
+    return { input: change(target.id), changed: () => changed(db, target.id, before) };
+  },
+});
+const userField = async (db: pg.Pool, id: string, column: string) =>
+  (await db.query(`SELECT "${column}" AS v FROM "User" WHERE id = $1`, [id])).rows[0]?.v;
+
+const ACTIONS: Record<string, ActionAccess> = {
+  "lib/auth/actions.ts#loginAction": { access: "public", why: "how a person gets a session; rate-limited" },
+  "lib/auth/actions.ts#oidcSignInAction": { access: "public", why: "starts single sign-on" },
+  "lib/auth/actions.ts#signOutAction": { access: "public", why: "ends the caller's own session; harmless without one" },
+  "lib/users/actions.ts#createUserAction": {
+    access: "admin",
+    probe: {
+      async prepare({ db }) {
+        const email = uniqueEmail("probe-created");
+        return {
+          input: { email, name: "Probe Created", role: "admin", password: `probe-${email}` },
+          changed: async () => (await db.query(`SELECT 1 FROM "User" WHERE email = $1`, [email])).rowCount! > 0,
+        };
+      },
+    },
+  },
+  "lib/users/actions.ts#changeUserRoleAction": {
+    access: "admin",
+    probe: userProbe((userId) => ({ userId, role: "admin" }), async (db, id) => (await userField(db, id, "role")) !== "viewer"),
+  },
+  "lib/users/actions.ts#setUserActiveAction": {
+    access: "admin",
+    probe: userProbe((userId) => ({ userId, active: "false" }), async (db, id) => (await userField(db, id, "active")) !== true),
+  },
+  "lib/users/actions.ts#resetUserPasswordAction": {
+    access: "admin",
+    probe: userProbe(
+      (userId) => ({ userId, password: "probe-new-password-123" }),
+      async (db, id, before) => (await userField(db, id, "passwordHash")) !== before.passwordHash,
+    ),
+  },
+};
+
+const manifest = loadServerActions();
+const byKey = new Map(manifest.map((a) => [a.key, a]));
+
+test("every server action in the build is classified", () => {
+  const unclassified = manifest.map((a) => a.key).filter((key) => !(key in ACTIONS));
+  expect(unclassified, "server actions missing from ACTIONS in e2e/security.spec.ts").toEqual([]);
+  const stale = Object.keys(ACTIONS).filter((key) => !byKey.has(key));
+  expect(stale, "ACTIONS entries that are no longer in the build").toEqual([]);
+});
+
+const a = (role: Role) => (role === "admin" ? "an admin" : `a ${role}`);
+const below = (role: Role) => ROLES.slice(0, ROLES.indexOf(role));
+function expectRefused(response: ActionResponse, code: "UNAUTHENTICATED" | "FORBIDDEN", context: string) {
+  expect(response.result, `${context}: HTTP ${response.status} ${response.body.slice(0, 300)}`).toMatchObject({ ok: false, code });
+}
+const NO_PROBE: Probe = { prepare: async () => ({ input: {}, changed: async () => false }) };
+
+for (const [key, entry] of Object.entries(ACTIONS)) {
+  if (entry.access === "public") continue;
+  const minRole = entry.access;
+  const probe = entry.probe ?? NO_PROBE;
+  const name = key.split("#")[1];
+  const actionOf = (): ManifestAction => {
+    const action = byKey.get(key);
+    if (!action) throw new Error(`${key} is not in the build's server-reference-manifest.json`);
+    return action;
+  };
+
+  test.describe(`server action ${name} (${minRole} only)`, () => {
+    test("anonymous callers never reach it", async ({ db, createUser, apiAs, baseURL }) => {
+      const action = actionOf();
+      const { input, changed } = await probe.prepare({ db, createUser });
+      const anonymous = await apiAs();
+      const call = (headers?: Record<string, string>, at = action.pages[0]) =>
+        callAction(anonymous, action, [input], { path: at, origin: baseURL!, headers });
+
+      // No cookie at all on the page that uses it: the proxy sends the caller to sign in.
+      const guarded = await call();
+      expect(guarded.result?.ok).not.toBe(true);
+      if (guarded.result === null) {
+        expect(guarded.status).toBeGreaterThanOrEqual(300);
+        expect(guarded.status).toBeLessThan(400);
+        expect(guarded.location).toMatch(/^(https?:\/\/[^/]+)?\/login/);
+      } else expectRefused(guarded, "UNAUTHENTICATED", "anonymous on its page");
+
+      // No cookie, on the unguarded sign-in page. Next forwards an action that /login does not use
+      // to a page that does, back through the proxy (answer: an empty "{}"); an action used on
+      // /login itself answers with its own check. Either way it must not run.
+      const viaLogin = await call(undefined, "/login");
+      expect(viaLogin.result?.ok, viaLogin.body.slice(0, 300)).not.toBe(true);
+      if (viaLogin.result) expectRefused(viaLogin, "UNAUTHENTICATED", "anonymous on /login");
+
+      // A cookie that merely exists gets past the proxy: the action's own check must refuse it.
+      const forged = await call({ Cookie: `${SESSION_COOKIE}=forged-${Date.now()}` });
+      expectRefused(forged, "UNAUTHENTICATED", "forged session cookie");
+
+      // A real session whose user has been deactivated since.
+      const former = await createUser(minRole);
+      const formerSession = await apiAs(former);
+      await db.query(`UPDATE "User" SET active = false WHERE id = $1`, [former.id]);
+      const deactivated = await callAction(formerSession, action, [input], { path: action.pages[0], origin: baseURL! });
+      expectRefused(deactivated, "UNAUTHENTICATED", "deactivated user's session");
+
+      expect(await changed(), "the refused calls changed the database").toBe(false);
+    });
+
+    for (const role of below(minRole)) {
+      test(`${a(role)} is FORBIDDEN`, async ({ db, createUser, apiAs, baseURL }) => {
+        const action = actionOf();
+        const { input, changed } = await probe.prepare({ db, createUser });
+        const session = await apiAs(await createUser(role));
+        for (const at of new Set([action.pages[0], "/login", "/"])) {
+          const response = await callAction(session, action, [input], { path: at, origin: baseURL! });
+          expectRefused(response, "FORBIDDEN", `${role} calling ${name} at ${at}`);
+        }
+        expect(await changed(), `a ${role}'s call changed the database`).toBe(false);
+      });
+    }
+
+    test(`${a(minRole)} can call it (the harness reaches the action)`, async ({ db, createUser, apiAs, baseURL }) => {
+      const action = actionOf();
+      const { input, changed } = await probe.prepare({ db, createUser });
+      const session = await apiAs(await createUser(minRole));
+      const response = await callAction(session, action, [input], { path: action.pages[0], origin: baseURL! });
+      if (entry.probe) {
+        expect(response.result, response.body.slice(0, 500)).toMatchObject({ ok: true });
+        expect(await changed(), "the allowed call changed nothing").toBe(true);
+      } else {
+        expect(response.result, response.body.slice(0, 500)).not.toBeNull();
+        expect(String(response.result?.code), response.body.slice(0, 500)).not.toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+      }
+    });
+  });
+}
+
+test("a server action call from another origin is refused even with an admin's cookie", async ({ db, createUser, apiAs }) => {
+  const key = "lib/users/actions.ts#createUserAction";
+  const action = byKey.get(key)!;
+  const { input, changed } = await (ACTIONS[key] as { probe: Probe }).probe.prepare({ db, createUser });
+  const admin = await apiAs(await createUser("admin"));
+  const response = await callAction(admin, action, [input], { path: action.pages[0], origin: "https://evil.example" });
+  expect(response.result?.ok).not.toBe(true);
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(await changed(), "a cross-origin call created the user").toBe(false);
+});
