@@ -27,7 +27,7 @@ export function AuditFilters({ values, verbs, problems }: { values: Values; verb
       </label>
       <label className={field}>
         Target
-        <input name="target" defaultValue={text(values.target)} placeholder="type or id" className={cn(inputClass, "h-9 w-44")} />
+        <input name="target" defaultValue={text(values.target)} placeholder="type, id or email" className={cn(inputClass, "h-9 w-44")} />
       </label>
       <label className={field}>
         From (UTC)
@@ -37,8 +37,10 @@ export function AuditFilters({ values, verbs, problems }: { values: Values; verb
         To (UTC)
         <input type="datetime-local" name="to" defaultValue={text(values.to)} className={cn(inputClass, "h-9 w-52")} />
       </label>
-      <Button type="submit" size="sm" className="h-9">Filter</Button>
-      <a href="/audit" className="h-9 px-2 text-sm leading-9 text-muted hover:text-fg">Clear</a>
+      <div className="flex items-center gap-1">
+        <Button type="submit" size="sm" className="h-9">Filter</Button>
+        <a href="/audit" className="h-9 px-2 text-sm leading-9 text-muted hover:text-fg">Clear</a>
+      </div>
       {problems.length ? <p className="w-full text-sm text-danger">Ignored filters: {problems.join("; ")}</p> : null}
     </form>
   );

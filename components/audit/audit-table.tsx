@@ -14,6 +14,15 @@ type Entry = {
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
 
+/** A human name for the target when the change carries one (a user's email), beside its id. */
+function targetLabel(before: unknown, after: unknown): string | null {
+  for (const v of [after, before]) {
+    const email = v && typeof v === "object" ? (v as Record<string, unknown>).email : undefined;
+    if (typeof email === "string") return email;
+  }
+  return null;
+}
+
 function Change({ before, after }: { before: unknown; after: unknown }) {
   if (before == null && after == null) return <span className="text-muted">—</span>;
   return (
@@ -52,7 +61,7 @@ export function AuditTable({ entries }: { entries: Entry[] }) {
               <td className="px-3 py-2">{e.actorLabel}</td>
               <td className="px-3 py-2 font-mono text-xs">{e.verb}</td>
               <td className="px-3 py-2 text-xs">
-                {e.targetType}
+                {e.targetType} {targetLabel(e.before, e.after)}
                 {e.targetId ? <span className="block font-mono text-muted">{e.targetId}</span> : null}
               </td>
               <td className="px-3 py-2 text-xs">

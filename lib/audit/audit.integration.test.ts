@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { db } from "@/lib/db";
 import { appendAudit } from "@/lib/audit/mutations";
-import { verifyAuditChain } from "@/lib/audit/queries";
+import { listAuditEntries, verifyAuditChain } from "@/lib/audit/queries";
+import { auditFilterSchema } from "@/lib/audit/schemas";
 import { createUser } from "@/lib/users/mutations";
 import { ConflictError } from "@/lib/errors";
 import { uniqueEmail, withPg } from "@/lib/testing/db";
@@ -63,6 +64,17 @@ describe("audit chain", () => {
       }
     });
     expect(runVerify()).toMatchObject({ code: 0 });
+  });
+
+  it("filters by actor, verb, target (id or email) and time, newest first", async () => {
+    const email = uniqueEmail("filter");
+    const user = await createUser({ id: null, label: "filter-actor" }, { email, name: "Filter", role: "viewer", password: "a-long-enough-password" });
+    const list = async (q: Record<string, string>) => (await listAuditEntries(auditFilterSchema.parse(q))).entries;
+    expect((await list({ target: email.toUpperCase() })).map((e) => e.targetId)).toEqual([user.id]);
+    expect((await list({ target: user.id, verb: "user.create", actor: "filter-act" })).map((e) => e.verb)).toEqual(["user.create"]);
+    const at = (await list({ target: user.id }))[0].at;
+    expect(await list({ target: user.id, to: new Date(at.getTime() - 1000).toISOString() })).toEqual([]);
+    expect(await list({ target: user.id, from: new Date(at.getTime() - 1000).toISOString() })).toHaveLength(1);
   });
 
   it("refuses DELETE and TRUNCATE on the audit table", async () => {

@@ -15,6 +15,7 @@ function whereFor(f: AuditFilter): Prisma.AuditEntryWhereInput {
       OR: [
         { targetType: { contains: f.target, mode: "insensitive" } },
         { targetId: { contains: f.target, mode: "insensitive" } },
+        { after: { path: ["email"], string_contains: f.target.toLowerCase() } },
       ],
     });
   }
