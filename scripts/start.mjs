@@ -11,6 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import { buildState } from "./build-freshness.mjs";
 import { spawnPglite, EXIT_PORT_IN_USE, EXIT_DIR_LOCKED } from "./pglite-server.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -197,8 +198,9 @@ async function main() {
         "Seeding the demo workspace failed");
     } else say("prisma/seed.ts not found, skipping the demo seed.");
   }
-  if (!dev && !fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
-    say("No production build found, building (about 30 s)…");
+  const build = dev ? "fresh" : buildState(root);
+  if (build !== "fresh") {
+    say(build === "missing" ? "No production build found, building (about 30 s)…" : "The code changed since the last build, rebuilding (about 30 s)…");
     await mustSucceed("build", path.join(root, "node_modules/.bin/next"), ["build"], "next build failed");
   }
   if (!stopping) startApp(database);
