@@ -20,7 +20,8 @@ export default defineConfig({
   testDir: "e2e",
   workers: 2,
   retries: process.env.CI ? 1 : 0,
-  reporter: "list",
+  // The JSON report gives scripts/test.mjs the counts for its closing "N passed, N failed" line.
+  reporter: [["list"], ["json", { outputFile: ".test-reports/e2e.json" }]],
   use: {
     baseURL,
     trace: "on-first-retry",

@@ -18,7 +18,7 @@ const STEPS = [
   { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
   { name: "lint", cmd: bin("eslint"), args: ["--max-warnings=0", "."] },
   { name: "dbdiff", cmd: node, args: ["scripts/migrate.mjs", "diff"] },
-  { name: "unit", cmd: bin("vitest"), args: ["run"], db: true },
+  { name: "unit", cmd: bin("vitest"), args: ["run", "--reporter=default", "--reporter=json", "--outputFile.json=.test-reports/unit.json"], db: true },
   { name: "build", cmd: bin("next"), args: ["build"] },
   { name: "e2e", cmd: bin("playwright"), args: ["test"], db: true },
 ];
@@ -121,15 +121,29 @@ function onSignal(signal) {
 }
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => onSignal(sig));
 
+// Test counts from the runners' JSON reports, for one plain "N passed, N failed" line.
+function counts() {
+  const read = (f) => { try { return JSON.parse(fs.readFileSync(path.join(root, f), "utf8")); } catch { return null; } };
+  let passed = 0, failed = 0;
+  const unit = results.some((r) => r.name === "unit") && read(".test-reports/unit.json");
+  if (unit) { passed += unit.numPassedTests ?? 0; failed += unit.numFailedTests ?? 0; }
+  const e2e = results.some((r) => r.name === "e2e") && read(".test-reports/e2e.json");
+  if (e2e) { passed += (e2e.stats?.expected ?? 0) + (e2e.stats?.flaky ?? 0); failed += e2e.stats?.unexpected ?? 0; }
+  return unit || e2e ? { passed, failed } : null;
+}
+
 function summary(failed) {
   console.log("\n[test] summary");
   for (const r of results) console.log(`  ${r.code === 0 ? "✓" : "✗"} ${r.name.padEnd(10)} ${fmt(r.ms)}`);
   for (const s of steps.filter((s) => !results.some((r) => r.name === s.name))) console.log(`  - ${s.name.padEnd(10)} skipped`);
   const total = results.reduce((a, r) => a + r.ms, 0);
   console.log(failed ? `[test] FAILED at ${failed} after ${fmt(total)}` : `[test] all ${results.length} step(s) passed in ${fmt(total)}`);
+  const n = counts();
+  if (n) console.log(`${n.passed} passed, ${n.failed} failed`);
 }
 
 async function main() {
+  for (const f of [".test-reports/unit.json", ".test-reports/e2e.json"]) fs.rmSync(path.join(root, f), { force: true });
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (steps.some((s) => s.name === "e2e") && !fs.existsSync(chromium)) {
     console.error(`[test] the e2e step needs Chromium at ${chromium}: apt-get install chromium, or set CHROMIUM_PATH.`);
