@@ -1,7 +1,12 @@
 import { AppShell } from "@/components/shell/app-shell";
+import { Providers } from "@/components/providers";
 import { requirePageUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const user = await requirePageUser();
-  return <AppShell user={user}>{children}</AppShell>;
+  return (
+    <Providers>
+      <AppShell user={user}>{children}</AppShell>
+    </Providers>
+  );
 }

@@ -1,0 +1,97 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { defineAction } from "@/lib/action-client";
+import type { CurrentUser } from "@/lib/auth/session";
+import { incidentRef } from "@/lib/incidents/rules";
+import {
+  addTimelineNote, assignIncidentRole, changeIncidentSeverity, changeIncidentStatus, declareIncident,
+  pinTimelineEvent, updateIncidentDetails,
+} from "@/lib/incidents/mutations";
+import {
+  addNoteSchema, assignRoleSchema, changeSeveritySchema, changeStatusSchema, declareIncidentSchema,
+  pinEventSchema, updateDetailsSchema,
+} from "@/lib/incidents/schemas";
+
+const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
+const refresh = (number?: number) => {
+  revalidatePath("/");
+  revalidatePath("/incidents");
+  if (number) revalidatePath(`/incidents/${number}`);
+};
+
+export const declareIncidentAction = defineAction({
+  name: "declareIncident",
+  role: "responder",
+  input: declareIncidentSchema,
+  async handler(input, user) {
+    const incident = await declareIncident(actor(user), input);
+    refresh();
+    return { data: { number: incident.number }, message: `${incidentRef(incident.number)} declared.` };
+  },
+});
+
+export const changeIncidentStatusAction = defineAction({
+  name: "changeIncidentStatus",
+  role: "responder",
+  input: changeStatusSchema,
+  async handler({ incidentId, from, to, reopen }, user) {
+    const r = await changeIncidentStatus(actor(user), incidentId, from, to, reopen);
+    refresh(r.number);
+    return { data: undefined, message: `${incidentRef(r.number)} is now ${to}.` };
+  },
+});
+
+export const changeIncidentSeverityAction = defineAction({
+  name: "changeIncidentSeverity",
+  role: "responder",
+  input: changeSeveritySchema,
+  async handler({ incidentId, from, to }, user) {
+    const r = await changeIncidentSeverity(actor(user), incidentId, from, to);
+    refresh(r.number);
+    return { data: undefined, message: `${incidentRef(r.number)} is now ${to}.` };
+  },
+});
+
+export const assignIncidentRoleAction = defineAction({
+  name: "assignIncidentRole",
+  role: "responder",
+  input: assignRoleSchema,
+  async handler({ incidentId, role, from, userId }, user) {
+    const r = await assignIncidentRole(actor(user), incidentId, role, from, userId);
+    refresh(r.number);
+    return { data: undefined, message: "Role updated." };
+  },
+});
+
+export const updateIncidentDetailsAction = defineAction({
+  name: "updateIncidentDetails",
+  role: "responder",
+  input: updateDetailsSchema,
+  async handler({ incidentId, ...change }, user) {
+    const r = await updateIncidentDetails(actor(user), incidentId, change);
+    refresh(r.number);
+    return { data: undefined, message: "Saved." };
+  },
+});
+
+export const addTimelineNoteAction = defineAction({
+  name: "addTimelineNote",
+  role: "responder",
+  input: addNoteSchema,
+  async handler({ incidentId, body, occurredAt }, user) {
+    const r = await addTimelineNote(actor(user), incidentId, body, occurredAt);
+    refresh();
+    return { data: { id: r.id.toString() }, message: "Note added." };
+  },
+});
+
+export const pinTimelineEventAction = defineAction({
+  name: "pinTimelineEvent",
+  role: "responder",
+  input: pinEventSchema,
+  async handler({ eventId, pinned }, user) {
+    await pinTimelineEvent(actor(user), eventId, pinned);
+    refresh();
+    return { data: undefined, message: pinned ? "Pinned." : "Unpinned." };
+  },
+});

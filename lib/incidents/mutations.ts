@@ -1,0 +1,144 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { appendAudit, type Actor } from "@/lib/audit/mutations";
+import { addTimelineEvent } from "@/lib/timeline/mutations";
+import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { checkMove, incidentRef, stampsFor, type Severity, type Status } from "@/lib/incidents/rules";
+import type { DeclareIncidentInput, IncidentRole } from "@/lib/incidents/schemas";
+
+const ROLE_COLUMN = { commander: "commanderId", scribe: "scribeId", comms: "commsId" } as const;
+
+/** Locks the incident row for the rest of the transaction: concurrent edits queue up, none is lost. */
+async function lockIncident(tx: Tx, id: string) {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Incident" WHERE "id" = ${id} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("That incident does not exist.");
+  return tx.incident.findUniqueOrThrow({ where: { id } });
+}
+
+/** Who last changed this, and when: a conflict message a tired human can act on. */
+async function lastChange(tx: Tx, incidentId: string, kind: string) {
+  const e = await tx.timelineEvent.findFirst({
+    where: { incidentId, kind },
+    orderBy: { id: "desc" },
+    select: { actorLabel: true, createdAt: true },
+  });
+  return e ? ` (${e.actorLabel} changed it at ${e.createdAt.toISOString().slice(11, 16)} UTC)` : "";
+}
+
+async function conflict(tx: Tx, incidentId: string, kind: string, what: string, current: string): Promise<never> {
+  throw new ConflictError(`Someone changed the ${what} while you were looking${await lastChange(tx, incidentId, kind)}. It is now: ${current}. Check it and try again if needed.`);
+}
+
+async function record(tx: Tx, actor: Actor, incident: { id: string; number: number }, verb: string, kind: string, before: object, after: object) {
+  await tx.incident.update({ where: { id: incident.id }, data: { version: { increment: 1 } } });
+  await addTimelineEvent(tx, { incidentId: incident.id, kind, actor, data: { ...after, from: before } as never });
+  await appendAudit(tx, { actor, verb, target: { type: "incident", id: incident.id }, before, after: { ref: incidentRef(incident.number), ...after } });
+}
+
+export async function declareIncident(actor: Actor, input: DeclareIncidentInput) {
+  return db.$transaction(async (tx) => {
+    const startedAt = input.startedAt ?? new Date();
+    const incident = await tx.incident.create({
+      data: { title: input.title, severity: input.severity, services: input.services, summary: input.summary, startedAt, declaredById: actor.id },
+      select: { id: true, number: true, title: true, severity: true, services: true },
+    });
+    await addTimelineEvent(tx, {
+      incidentId: incident.id, kind: "declared", actor, occurredAt: startedAt,
+      data: { severity: input.severity, services: input.services, title: input.title },
+    });
+    await appendAudit(tx, {
+      actor, verb: "incident.declare", target: { type: "incident", id: incident.id },
+      after: { ref: incidentRef(incident.number), ...input, startedAt: startedAt.toISOString() },
+    });
+    return incident;
+  });
+}
+
+export async function changeIncidentStatus(actor: Actor, id: string, from: Status, to: Status, reopen: boolean) {
+  return db.$transaction(async (tx) => {
+    const incident = await lockIncident(tx, id);
+    if (incident.status !== from) await conflict(tx, id, "status", "status", incident.status);
+    const move = checkMove(from, to, reopen);
+    if (!move.ok) throw new ValidationError(move.reason);
+    const at = new Date();
+    await tx.incident.update({ where: { id }, data: { status: to, ...stampsFor(from, to, incident, at) } });
+    await record(tx, actor, incident, move.kind === "reopen" ? "incident.reopen" : "incident.status", "status", { status: from }, { status: to, reopen: move.kind === "reopen" });
+    return { number: incident.number, status: to };
+  });
+}
+
+export async function changeIncidentSeverity(actor: Actor, id: string, from: Severity, to: Severity) {
+  return db.$transaction(async (tx) => {
+    const incident = await lockIncident(tx, id);
+    if (incident.severity !== from) await conflict(tx, id, "severity", "severity", incident.severity);
+    if (from === to) return { number: incident.number, severity: to };
+    await tx.incident.update({ where: { id }, data: { severity: to } });
+    await record(tx, actor, incident, "incident.severity", "severity", { severity: from }, { severity: to });
+    return { number: incident.number, severity: to };
+  });
+}
+
+export async function assignIncidentRole(actor: Actor, id: string, role: IncidentRole, from: string | null, userId: string | null) {
+  return db.$transaction(async (tx) => {
+    const incident = await lockIncident(tx, id);
+    const column = ROLE_COLUMN[role];
+    const label = async (uid: string | null) =>
+      uid ? ((await tx.user.findUnique({ where: { id: uid }, select: { name: true } }))?.name ?? "a former user") : "nobody";
+    if (incident[column] !== from) await conflict(tx, id, "role", role, await label(incident[column]));
+    if (from === userId) return { number: incident.number };
+    if (userId) {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });
+      if (!user?.active) throw new ValidationError("That person cannot be assigned: their account is missing or deactivated.");
+      if (user.role === "viewer") throw new ValidationError("Viewers cannot hold an incident role; ask an admin to make them a responder.");
+    }
+    await tx.incident.update({ where: { id }, data: { [column]: userId } });
+    await record(tx, actor, incident, "incident.role", "role",
+      { role, userId: from, name: await label(from) }, { role, userId, name: await label(userId) });
+    return { number: incident.number };
+  });
+}
+
+type DetailChange = { field: "title" | "summary"; from: string; to: string } | { field: "services"; from: string[]; to: string[] };
+
+export async function updateIncidentDetails(actor: Actor, id: string, change: DetailChange) {
+  return db.$transaction(async (tx) => {
+    const incident = await lockIncident(tx, id);
+    const current = incident[change.field];
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    if (!same(current, change.from)) {
+      await conflict(tx, id, change.field, change.field, Array.isArray(current) ? current.join(", ") || "none" : current || "(empty)");
+    }
+    if (same(change.from, change.to)) return { number: incident.number };
+    await tx.incident.update({ where: { id }, data: { [change.field]: change.to } });
+    await record(tx, actor, incident, `incident.${change.field}`, change.field, { [change.field]: change.from }, { [change.field]: change.to });
+    return { number: incident.number };
+  });
+}
+
+export async function addTimelineNote(actor: Actor, incidentId: string, body: string, occurredAt?: Date) {
+  return db.$transaction(async (tx) => {
+    const incident = await lockIncident(tx, incidentId);
+    const event = await addTimelineEvent(tx, { incidentId, kind: "note", actor, body, occurredAt });
+    await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 } } });
+    await appendAudit(tx, {
+      actor, verb: "incident.note", target: { type: "incident", id: incidentId },
+      after: { ref: incidentRef(incident.number), eventId: event.id.toString(), occurredAt: occurredAt?.toISOString() ?? null, length: body.length },
+    });
+    return { id: event.id };
+  });
+}
+
+export async function pinTimelineEvent(actor: Actor, eventId: bigint, pinned: boolean) {
+  return db.$transaction(async (tx) => {
+    const event = await tx.timelineEvent.findUnique({ where: { id: eventId }, select: { incidentId: true, pinned: true } });
+    if (!event) throw new NotFoundError("That timeline event does not exist.");
+    const incident = await lockIncident(tx, event.incidentId);
+    if (event.pinned === pinned) return;
+    await tx.timelineEvent.update({ where: { id: eventId }, data: { pinned } });
+    await tx.incident.update({ where: { id: incident.id }, data: { version: { increment: 1 } } });
+    await appendAudit(tx, {
+      actor, verb: pinned ? "incident.event.pin" : "incident.event.unpin", target: { type: "incident", id: incident.id },
+      after: { ref: incidentRef(incident.number), eventId: eventId.toString() },
+    });
+  });
+}
