@@ -41,6 +41,7 @@ const schema = z
     AUTH_OIDC_SECRET: z.string().min(1).optional(),
     AUTH_OIDC_NAME: z.string().min(1).default("Single sign-on"),
     AUTH_OIDC_ROLE_CLAIM: z.string().min(1).default("groups"),
+    AUTH_OIDC_SCOPE: z.string().regex(/(^|\s)openid(\s|$)/, 'must include "openid", e.g. "openid email profile groups"').default("openid email profile"),
     AUTH_OIDC_ROLE_MAP: roleMap,
     AUTH_OIDC_DEFAULT_ROLE: z.enum(["viewer", "responder", "admin", "none"]).default("viewer"),
     SITREP_LOGIN_MAX_FAILURES: positiveInt(5),

@@ -5,7 +5,8 @@ import { verifyAuditChain } from "@/lib/audit/queries";
 async function main() {
   const report = await verifyAuditChain();
   if (report.ok) {
-    console.log(`Audit chain OK: ${report.count} entries verified (last #${report.lastSeq}).`);
+    const head = await db.auditHead.findUnique({ where: { id: 1 }, select: { hash: true } });
+    console.log(`Audit chain OK: ${report.count} entries verified (last #${report.lastSeq}, hash ${head?.hash}).`);
     return 0;
   }
   console.error(`Audit chain BROKEN at entry #${report.problem.seq ?? "?"}: ${report.problem.message}.`);

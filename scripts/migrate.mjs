@@ -134,9 +134,15 @@ async function deploy() {
 
 async function status() {
   const s = await engine.diagnoseMigrationHistory({ migrationsList: await listMigrations(), optInToShadowDatabase: false, filters });
-  const h = s.history;
-  if (!h) return console.log("Database schema is up to date.");
-  console.log(JSON.stringify(s, null, 2));
+  const problems = [
+    ...(s.failedMigrationNames ?? []).map((m) => `failed: ${m} (fix it, then mark it rolled back or applied)`),
+    ...(s.editedMigrationNames ?? []).map((m) => `edited after it was applied: ${m}`),
+  ];
+  if (s.history?.diagnostic === "databaseIsBehind") {
+    problems.push(`not applied yet: ${s.history.unappliedMigrationNames.join(", ")} (run npm run db:deploy)`);
+  } else if (s.history) problems.push(`history differs: ${JSON.stringify(s.history)}`);
+  if (!problems.length) return console.log("Database schema is up to date.");
+  console.log(`Database migrations need attention:\n  ${problems.join("\n  ")}`);
   process.exitCode = 1;
 }
 

@@ -23,12 +23,15 @@ export const EXIT_DIR_LOCKED = 4;
 // Starts this script as a child and resolves once it listens. stdin stays a pipe we never write
 // to: when the parent dies, even by SIGKILL, the child sees EOF and shuts down. detached puts it
 // in its own process group, so a terminal Ctrl-C reaches only the parent, which stops it last.
-export function spawnPglite({ dataDir, port = 0, maxConnections = 10, env = process.env, timeoutMs = 60_000 }) {
+// onSpawn gets the child at once, before it is ready: a Ctrl-C during the first start (initdb
+// takes seconds) must still be able to stop it.
+export function spawnPglite({ dataDir, port = 0, maxConnections = 10, env = process.env, timeoutMs = 60_000, onSpawn }) {
   const args = [self, `--data-dir=${dataDir}`, `--port=${port}`, `--max-connections=${maxConnections}`];
   const child = spawn(process.execPath, args, {
     stdio: ["pipe", "pipe", "inherit"], detached: true, env,
   });
   child.stdin.on("error", () => {}); // EPIPE once the child is gone
+  onSpawn?.(child);
   return new Promise((resolve, reject) => {
     const fail = (err) => { clearTimeout(timer); reject(Object.assign(err, { child })); };
     const timer = setTimeout(() => {
@@ -97,6 +100,7 @@ async function serve() {
     return stopping;
   };
   for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => shutdown(0, sig));
+  process.stdout.on("error", () => {}); // the parent may be gone before "ready": no EPIPE crash
   watchParentPipe(() => shutdown(0, "parent closed stdin"));
 
   try {

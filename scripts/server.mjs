@@ -73,10 +73,10 @@ const REMOTE_ADDR = "x-sitrep-remote-addr";
 const trustProxy = ["1", "true", "yes"].includes(process.env.SITREP_TRUST_PROXY ?? "");
 function stampTrustedHeaders(req) {
   const stamped = { [REMOTE_ADDR]: req.socket.remoteAddress ?? "unknown" };
-  if (!trustProxy || !req.headers["x-forwarded-host"]) {
-    stamped["x-forwarded-host"] = req.headers.host ?? `localhost:${port}`;
-    stamped["x-forwarded-proto"] = req.socket.encrypted ? "https" : "http";
-  }
+  // Host and proto separately: many proxies send only X-Forwarded-Proto, and dropping it would
+  // issue the session cookie without Secure behind TLS.
+  if (!trustProxy || !req.headers["x-forwarded-host"]) stamped["x-forwarded-host"] = req.headers.host ?? `localhost:${port}`;
+  if (!trustProxy || !req.headers["x-forwarded-proto"]) stamped["x-forwarded-proto"] = req.socket.encrypted ? "https" : "http";
   const raw = [];
   for (let i = 0; i < req.rawHeaders.length; i += 2) {
     if (!(req.rawHeaders[i].toLowerCase() in stamped)) raw.push(req.rawHeaders[i], req.rawHeaders[i + 1]);

@@ -22,8 +22,17 @@ try { process.loadEnvFile(path.join(root, ".env")); } catch {}
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const dataDir = path.resolve(root, env.SITREP_DATA_DIR || ".data");
 const embedded = !env.DATABASE_URL;
-const demo = embedded || env.SITREP_DEMO === "1";
+const demo = embedded || ["1", "true", "yes"].includes(env.SITREP_DEMO ?? "");
 const port = env.PORT || "3000";
+// The demo workspace's logins are printed in the README: serve it to this machine only unless
+// told otherwise. SITREP_HOST, not HOSTNAME, because shells and containers export HOSTNAME as the
+// machine's name.
+const host = env.SITREP_HOST || (demo ? "127.0.0.1" : "0.0.0.0");
+env.HOSTNAME = host;
+if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+  console.error(`[sitrep] PORT must be a port number from 1 to 65535, not "${port}".`);
+  process.exit(1);
+}
 const children = new Map(); // name -> ChildProcess, in start order
 let stopping = false;
 
@@ -129,8 +138,9 @@ async function startDatabase() {
   const pgPort = env.SITREP_PGLITE_PORT || "5433";
   say(`starting the embedded database (PGlite) in ${pgDir} on 127.0.0.1:${pgPort}…`);
   try {
-    const { child, url } = await spawnPglite({ dataDir: pgDir, port: Number(pgPort), env });
-    children.set("database", child);
+    const { child, url } = await spawnPglite({
+      dataDir: pgDir, port: Number(pgPort), env, onSpawn: (c) => children.set("database", c),
+    });
     child.once("exit", (code, signal) => {
       children.delete("database");
       if (!stopping) {
@@ -141,6 +151,7 @@ async function startDatabase() {
     env.DATABASE_URL = url;
     env.SITREP_DEMO = "1";
   } catch (e) {
+    if (stopping) return new Promise(() => {}); // Ctrl-C during the first start: shutdown() exits
     console.error(`[sitrep] ${e.exitCode === EXIT_PORT_IN_USE
       ? `port ${pgPort} for the embedded database is taken (another Sitrep running?). Set SITREP_PGLITE_PORT to use another port.`
       : e.exitCode === EXIT_DIR_LOCKED
@@ -169,7 +180,7 @@ function authSecret() {
 function startApp(database) {
   const bin = path.join(root, "node_modules/.bin/next");
   const app = dev
-    ? run("app", bin, ["dev", "--port", port], { longLived: true })
+    ? run("app", bin, ["dev", "--port", port, "--hostname", host], { longLived: true })
     : run("app", process.execPath, [path.join(root, "scripts/server.mjs")], { longLived: true });
   const ready = dev ? /Ready in/ : /^Sitrep listening on /;
   let announced = false;
@@ -180,6 +191,7 @@ function startApp(database) {
       "",
       `  Sitrep is running${dev ? " (development)" : ""}: http://localhost:${port}`,
       `  Database: ${database}`,
+      host === "127.0.0.1" ? "  Reachable from this machine only (set SITREP_HOST=0.0.0.0 to share it, after changing the demo passwords)." : `  Listening on ${host}.`,
       demo ? "  Demo workspace: sign in with the demo logins printed by the seed above." : "  Demo workspace: off (SITREP_DEMO=1 turns it on).",
       "  Stop with Ctrl-C.",
       "",
@@ -189,9 +201,12 @@ function startApp(database) {
 
 async function main() {
   const database = await startDatabase();
+  // A Ctrl-C at any step: shutdown() is already stopping everything, so start nothing more.
+  if (stopping) return;
   authSecret();
   await mustSucceed("migrate", process.execPath, [path.join(root, "scripts/migrate.mjs"), "deploy"],
     "Applying database migrations failed; the app was not started");
+  if (stopping) return;
   if (demo) {
     if (fs.existsSync(path.join(root, "prisma/seed.ts"))) {
       await mustSucceed("seed", path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "prisma/seed.ts"],

@@ -77,6 +77,16 @@ describe("audit chain", () => {
     expect(await list({ target: user.id, from: new Date(at.getTime() - 1000).toISOString() })).toHaveLength(1);
   });
 
+  it("refuses an entry that does not extend the chain head (forged or spliced rows)", async () => {
+    const head = await db.auditHead.findUniqueOrThrow({ where: { id: 1 } });
+    await withPg(async (pg) => {
+      const insert = (seq: bigint, prevHash: string) =>
+        pg.query(`INSERT INTO "AuditEntry" (seq, at, "actorLabel", verb, "targetType", "prevHash", hash) VALUES ($1, now(), 'mallory', 'x', 'x', $2, md5(random()::text))`, [seq, prevHash]);
+      await expect(insert(head.seq + 5n, head.hash)).rejects.toThrow(/does not extend the chain head/);
+      await expect(insert(head.seq + 1n, "f".repeat(64))).rejects.toThrow(/does not extend the chain head/);
+    });
+  });
+
   it("refuses DELETE and TRUNCATE on the audit table", async () => {
     await withPg(async (pg) => {
       await expect(pg.query(`DELETE FROM "AuditEntry" WHERE seq = (SELECT max(seq) FROM "AuditEntry")`)).rejects.toThrow(/append-only/);

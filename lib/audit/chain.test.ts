@@ -112,6 +112,7 @@ describe("auditSafe", () => {
   });
 
   it("drops NUL characters, which jsonb cannot store", () => {
-    expect(auditSafe({ note: "a\u0000b" })).toEqual({ note: "ab" });
+    expect(auditSafe({ note: "a\u0000b", odd: "x\ud800y" })).toEqual({ note: "ab", odd: "x\ufffdy" });
+    expect(auditSafe({ privateKey: "k", awsAccessKey: "k", credentials: { a: 1 } })).toEqual({ privateKey: "[redacted]", awsAccessKey: "[redacted]", credentials: "[redacted]" });
   });
 });

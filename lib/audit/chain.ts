@@ -111,7 +111,7 @@ export class ChainVerifier {
 }
 
 /** Keys whose values never enter the audit log in clear. */
-const SECRET_KEY = /pass(word)?|secret|token|api[-_]?key|authorization|cookie|hash$/i;
+const SECRET_KEY = /pass(word|phrase)?|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|authorization|cookie|session|hash$/i;
 
 /** Copies a value as plain JSON (Dates become ISO strings) with secret-looking fields masked. */
 export function auditSafe(value: unknown): unknown {
@@ -123,7 +123,8 @@ export function auditSafe(value: unknown): unknown {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, SECRET_KEY.test(k) ? "[redacted]" : mask(x)]));
     }
     // PostgreSQL's jsonb cannot hold NUL characters; dropping them keeps a change from failing.
-    return typeof v === "string" ? v.replaceAll("\u0000", "") : v;
+    // (nor lone UTF-16 surrogates).
+    return typeof v === "string" ? v.replaceAll("\u0000", "").toWellFormed() : v;
   };
   return mask(plain);
 }

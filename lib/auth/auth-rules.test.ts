@@ -56,7 +56,7 @@ describe("sign-in messages", () => {
 describe("safeCallbackPath", () => {
   it("keeps same-site paths and refuses open redirects", () => {
     expect(safeCallbackPath("/incidents?status=open")).toBe("/incidents?status=open");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/login", null]) {
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/%09/x\t", "javascript:alert(1)", "/login", null]) {
       expect(safeCallbackPath(bad)).toBe("/");
     }
   });

@@ -5,7 +5,9 @@ import { getEnv } from "@/lib/env";
 
 export function clientIp(headers: Headers): string {
   if (getEnv().SITREP_TRUST_PROXY) {
-    const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+    // The rightmost entry is the one our proxy appended; entries to its left are whatever the
+    // client claimed, and would let it pick its own rate-limit bucket.
+    const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     if (forwarded) return forwarded;
   }
   return headers.get("x-sitrep-remote-addr") ?? "unknown";

@@ -38,7 +38,7 @@ function providers(): NextAuthConfig["providers"] {
       issuer: env.AUTH_OIDC_ISSUER,
       clientId: env.AUTH_OIDC_ID,
       clientSecret: env.AUTH_OIDC_SECRET,
-      authorization: { params: { scope: "openid email profile" } },
+      authorization: { params: { scope: env.AUTH_OIDC_SCOPE } },
     });
   }
   return list;

@@ -22,10 +22,22 @@ export function signInErrorMessage(code: string | null | undefined): string {
   }
 }
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing tool. */
+/**
+ * Only same-site paths: an open redirect after sign-in would be a phishing tool. Browsers drop
+ * tabs and newlines and read "\\" as "/", so "/\t/evil.example" is "//evil.example" to them:
+ * resolve the path against a dummy origin and insist it stays there.
+ */
 export function safeCallbackPath(raw: FormDataEntryValue | string | null | undefined): string {
   const value = typeof raw === "string" ? raw : "";
-  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
-  if (value.startsWith("/login") || value.startsWith("/api/auth")) return "/";
-  return value;
+  if (!value.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(value)) return "/";
+  const base = "http://sitrep.invalid";
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base || url.pathname.startsWith("//")) return "/";
+  if (url.pathname.startsWith("/login") || url.pathname.startsWith("/api/auth")) return "/";
+  return url.pathname + url.search + url.hash;
 }

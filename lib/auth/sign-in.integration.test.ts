@@ -38,6 +38,13 @@ describe("signInWithPassword", () => {
     expect(r.ok === false && r.reason === "locked" ? r.retryAfterMinutes : 0).toBeGreaterThanOrEqual(14);
   });
 
+  it("parallel guesses cannot slip under the limit", async () => {
+    const u = await user();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signInWithPassword(u.email, `wrong-${i}`, uniqueIp())));
+    expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(5);
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(15);
+  });
+
   it("a success resets the account's failure count", async () => {
     const u = await user();
     const ip = uniqueIp();

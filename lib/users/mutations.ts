@@ -14,10 +14,16 @@ async function loadUser(tx: Tx, id: string) {
   return user;
 }
 
-/** Refuses a change that would leave nobody able to administer Sitrep. */
-async function assertAnotherActiveAdmin(tx: Tx, exceptId: string) {
-  const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: exceptId } } });
-  if (others === 0) throw new ConflictError("This is the last active admin. Make someone else an admin first.");
+/**
+ * Refuses a change that would leave nobody able to administer Sitrep. Locking the active admins'
+ * rows makes two concurrent demotions queue up, so they cannot both see "one other admin left".
+ */
+export async function assertAnotherActiveAdmin(tx: Tx, exceptId: string) {
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM "User" WHERE "role" = 'admin' AND "active" ORDER BY "id" FOR UPDATE`;
+  if (!admins.some((a) => a.id !== exceptId)) {
+    throw new ConflictError("This is the last active admin. Make someone else an admin first.");
+  }
 }
 
 export async function createUser(actor: Actor, input: CreateUserInput, source = "password") {

@@ -69,6 +69,18 @@ describe("user administration", () => {
       await withPg((pg) => pg.query(`UPDATE "User" SET active = true WHERE id = ANY($1)`, [others]));
     });
 
+    it("two concurrent demotions of the last two admins: exactly one wins", async () => {
+      const second = await newUser("admin");
+      const actor = { id: null, label: "integration-test" };
+      const results = await Promise.allSettled([changeUserRole(actor, sole.id, "viewer"), changeUserRole(actor, second.id, "viewer")]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect(await db.user.count({ where: { role: "admin", active: true } })).toBe(1);
+      // Put things back for the next test: the survivor stays, the demoted one returns.
+      const demoted = results[0].status === "fulfilled" ? sole.id : second.id;
+      await changeUserRole(actor, demoted, "admin");
+      await setUserActive(actor, second.id, false);
+    });
+
     it("refuses to demote or deactivate the last active admin", async () => {
       const actor = { id: null, label: "integration-test" };
       await expect(changeUserRole(actor, sole.id, "viewer")).rejects.toBeInstanceOf(ConflictError);
