@@ -15,6 +15,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
 import { serializeExtendedQueries } from "./pglite-queue.mjs";
+import { watchParentPipe } from "./lifeline.mjs";
 
 const self = new URL(import.meta.url).pathname;
 export const EXIT_PORT_IN_USE = 3;
@@ -170,16 +171,5 @@ function isPgliteServer(pid) {
   }
 }
 
-// A parent that spawned us with stdin as a pipe holds its other end: EOF means the parent died.
-// A terminal or /dev/null stdin is no lifeline and is left alone.
-function watchParentPipe(onEof) {
-  let st;
-  try { st = fs.fstatSync(0); } catch { return; }
-  if (!st.isFIFO() && !st.isSocket()) return;
-  process.stdin.on("error", () => {});
-  process.stdin.on("data", () => {}); // discard; only EOF matters
-  process.stdin.on("end", onEof);
-  process.stdin.on("close", onEof);
-}
 
 if (process.argv[1] && path.resolve(process.argv[1]) === self) await serve();

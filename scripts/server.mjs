@@ -9,6 +9,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import client from "prom-client";
+import { watchParentPipe } from "./lifeline.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT || 3000);
@@ -142,17 +143,6 @@ async function main() {
   server.listen(port, hostname, () => console.log(`Sitrep listening on http://localhost:${port}`));
 }
 
-// The parent (scripts/start.mjs) spawns us with stdin as a pipe: EOF means it died, even by
-// SIGKILL, and we must not outlive it. A terminal or /dev/null stdin is ignored.
-function watchParentPipe(onEof) {
-  let st;
-  try { st = fs.fstatSync(0); } catch { return; }
-  if (!st.isFIFO() && !st.isSocket()) return;
-  process.stdin.on("error", () => {});
-  process.stdin.on("data", () => {});
-  process.stdin.on("end", onEof);
-  process.stdin.on("close", onEof);
-}
 
 // Importing this file (tests of normalizeRoute) must not start a server.
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
