@@ -3,7 +3,7 @@
 // may not. A new action that is not listed fails the suite. (Route handlers:
 // security-routes.spec.ts; sessions: security-session.spec.ts.)
 import type pg from "pg";
-import { test, expect, ROLES, uniqueEmail, type CreateUser, type Role } from "./fixtures";
+import { test, expect, ROLES, uniqueEmail, uniqueTag, type CreateUser, type Role } from "./fixtures";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -27,6 +27,31 @@ const userProbe = (change: (id: string) => unknown, changed: (db: pg.Pool, id: s
 });
 const userField = async (db: pg.Pool, id: string, column: string) =>
   (await db.query(`SELECT "${column}" AS v FROM "User" WHERE id = $1`, [id])).rows[0]?.v;
+
+/** An incident straight in the database, for the incident actions' probes. */
+async function seedIncident(db: pg.Pool, severity = "P3") {
+  const id = `probeinc${uniqueTag()}${uniqueTag()}`;
+  const title = `Probe incident ${id}`;
+  await db.query(
+    `INSERT INTO "Incident" (id, title, severity, status, "startedAt", "updatedAt") VALUES ($1, $2, $3, 'triggered', now(), now())`,
+    [id, title, severity],
+  );
+  return { id, title };
+}
+const incidentField = async (db: pg.Pool, id: string, column: string) =>
+  (await db.query(`SELECT "${column}" AS v FROM "Incident" WHERE id = $1`, [id])).rows[0]?.v;
+/** A probe on a fresh incident: `input` builds the call, `changed` reads whether it did anything. */
+const incidentProbe = (
+  input: (incident: { id: string; title: string }, ctx: { db: pg.Pool; createUser: CreateUser }) => Promise<unknown> | unknown,
+  changed: (db: pg.Pool, incident: { id: string; title: string }) => Promise<boolean>,
+): Probe => ({
+  async prepare(ctx) {
+    const incident = await seedIncident(ctx.db);
+    return { input: await input(incident, ctx), changed: () => changed(ctx.db, incident) };
+  },
+});
+const eventCount = async (db: pg.Pool, incidentId: string, kind: string) =>
+  (await db.query(`SELECT count(*)::int AS n FROM "TimelineEvent" WHERE "incidentId" = $1 AND kind = $2`, [incidentId, kind])).rows[0].n as number;
 
 const ACTIONS: Record<string, ActionAccess> = {
   "lib/auth/actions.ts#loginAction": { access: "public", why: "how a person gets a session; rate-limited" },
@@ -58,6 +83,61 @@ const ACTIONS: Record<string, ActionAccess> = {
       (userId) => ({ userId, password: "probe-new-password-123" }),
       async (db, id, before) => (await userField(db, id, "passwordHash")) !== before.passwordHash,
     ),
+  },
+  "lib/incidents/actions.ts#declareIncidentAction": {
+    access: "responder",
+    probe: {
+      async prepare({ db }) {
+        const title = `Probe declared ${uniqueTag()}`;
+        return {
+          input: { title, severity: "P2", services: "probe-svc", summary: "" },
+          changed: async () => (await db.query(`SELECT 1 FROM "Incident" WHERE title = $1`, [title])).rowCount! > 0,
+        };
+      },
+    },
+  },
+  "lib/incidents/actions.ts#changeIncidentStatusAction": {
+    access: "responder",
+    probe: incidentProbe(({ id }) => ({ incidentId: id, from: "triggered", to: "acknowledged" }), async (db, { id }) => (await incidentField(db, id, "status")) !== "triggered"),
+  },
+  "lib/incidents/actions.ts#changeIncidentSeverityAction": {
+    access: "responder",
+    probe: incidentProbe(({ id }) => ({ incidentId: id, from: "P3", to: "P1" }), async (db, { id }) => (await incidentField(db, id, "severity")) !== "P3"),
+  },
+  "lib/incidents/actions.ts#assignIncidentRoleAction": {
+    access: "responder",
+    probe: incidentProbe(
+      async ({ id }, { createUser }) => ({ incidentId: id, role: "commander", from: null, userId: (await createUser("responder")).id }),
+      async (db, { id }) => (await incidentField(db, id, "commanderId")) !== null,
+    ),
+  },
+  "lib/incidents/actions.ts#updateIncidentDetailsAction": {
+    access: "responder",
+    probe: incidentProbe(
+      ({ id, title }) => ({ incidentId: id, field: "title", from: title, to: `${title} (renamed)` }),
+      async (db, { id, title }) => (await incidentField(db, id, "title")) !== title,
+    ),
+  },
+  "lib/incidents/actions.ts#addTimelineNoteAction": {
+    access: "responder",
+    probe: incidentProbe(({ id }) => ({ incidentId: id, body: "probe note" }), async (db, { id }) => (await eventCount(db, id, "note")) > 0),
+  },
+  "lib/incidents/actions.ts#pinTimelineEventAction": {
+    access: "responder",
+    probe: {
+      async prepare({ db }) {
+        const { id } = await seedIncident(db);
+        const { rows } = await db.query(
+          `INSERT INTO "TimelineEvent" ("incidentId", kind, "occurredAt", "actorLabel", body) VALUES ($1, 'note', now(), 'probe', 'pin me') RETURNING id`,
+          [id],
+        );
+        const eventId = String(rows[0].id);
+        return {
+          input: { eventId, pinned: true },
+          changed: async () => (await db.query(`SELECT pinned FROM "TimelineEvent" WHERE id = $1`, [eventId])).rows[0]?.pinned === true,
+        };
+      },
+    },
   },
 };
 

@@ -1,9 +1,10 @@
 import { LogOut } from "lucide-react";
 import { Brand, NavLinks } from "@/components/shell/nav-links";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { DeclareButton } from "@/components/incidents/declare-button";
 import { Badge } from "@/components/ui/card";
 import { signOutAction } from "@/lib/auth/actions";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 
 const ROLE_TONE = { admin: "danger", responder: "accent", viewer: "neutral" } as const;
@@ -12,8 +13,11 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
   return (
     <div className="flex min-h-screen">
       <nav aria-label="Main" className="sticky top-0 flex h-screen w-56 shrink-0 flex-col border-r border-border bg-surface px-3 py-4">
-        <div className="mb-6 px-3">
+        <div className="mb-4 px-3">
           <Brand />
+        </div>
+        <div className="mb-4">
+          <DeclareButton canDeclare={hasRole(user.role, "responder")} />
         </div>
         <NavLinks isAdmin={user.role === "admin"} />
         <div className="mt-auto flex flex-col gap-2 border-t border-border pt-3">

@@ -16,17 +16,18 @@ async function lockIncident(tx: Tx, id: string) {
 }
 
 /** Who last changed this, and when: a conflict message a tired human can act on. */
-async function lastChange(tx: Tx, incidentId: string, kind: string) {
+async function lastChange(tx: Tx, incidentId: string, kind: string, role?: IncidentRole) {
   const e = await tx.timelineEvent.findFirst({
-    where: { incidentId, kind },
+    // For roles, the last change of that role: not whoever last touched the scribe.
+    where: { incidentId, kind, ...(role ? { data: { path: ["role"], equals: role } } : {}) },
     orderBy: { id: "desc" },
     select: { actorLabel: true, createdAt: true },
   });
   return e ? ` (${e.actorLabel} changed it at ${e.createdAt.toISOString().slice(11, 16)} UTC)` : "";
 }
 
-async function conflict(tx: Tx, incidentId: string, kind: string, what: string, current: string): Promise<never> {
-  throw new ConflictError(`Someone changed the ${what} while you were looking${await lastChange(tx, incidentId, kind)}. It is now: ${current}. Check it and try again if needed.`);
+async function conflict(tx: Tx, incidentId: string, kind: string, what: string, current: string, role?: IncidentRole): Promise<never> {
+  throw new ConflictError(`Someone changed the ${what} while you were looking${await lastChange(tx, incidentId, kind, role)}. It is now: ${current}. Check it and try again if needed.`);
 }
 
 async function record(tx: Tx, actor: Actor, incident: { id: string; number: number }, verb: string, kind: string, before: object, after: object) {
@@ -84,7 +85,7 @@ export async function assignIncidentRole(actor: Actor, id: string, role: Inciden
     const column = ROLE_COLUMN[role];
     const label = async (uid: string | null) =>
       uid ? ((await tx.user.findUnique({ where: { id: uid }, select: { name: true } }))?.name ?? "a former user") : "nobody";
-    if (incident[column] !== from) await conflict(tx, id, "role", role, await label(incident[column]));
+    if (incident[column] !== from) await conflict(tx, id, "role", role, await label(incident[column]), role);
     if (from === userId) return { number: incident.number };
     if (userId) {
       const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true, role: true } });

@@ -73,18 +73,30 @@ export async function listOpenIncidents() {
   });
 }
 
-export type TimelineFilter = "all" | "notes" | "pinned";
+export type TimelineFilter = "all" | "notes" | "pinned" | "milestones";
 
-export async function getTimeline(incidentId: string, filter: TimelineFilter = "all") {
+const TIMELINE_WHERE: Record<TimelineFilter, Prisma.TimelineEventWhereInput> = {
+  all: {},
+  notes: { kind: "note" },
+  pinned: { pinned: true },
+  // What the milestones panel replays to say who moved the incident where.
+  milestones: { kind: { in: ["declared", "status"] } },
+};
+
+/** The newest `limit` events: a long incident has thousands, and a page must stay light. */
+export async function getTimeline(incidentId: string, filter: TimelineFilter = "all", limit = 100) {
   const rows = await db.timelineEvent.findMany({
-    where: { incidentId, ...(filter === "notes" ? { kind: "note" } : filter === "pinned" ? { pinned: true } : {}) },
+    where: { incidentId, ...TIMELINE_WHERE[filter] },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
-    take: 500,
+    take: limit,
     select: { id: true, kind: true, occurredAt: true, createdAt: true, actorLabel: true, body: true, data: true, pinned: true },
   });
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
 }
 export type TimelineEntry = Awaited<ReturnType<typeof getTimeline>>[number];
+
+export const countTimeline = (incidentId: string, filter: TimelineFilter = "all") =>
+  db.timelineEvent.count({ where: { incidentId, ...TIMELINE_WHERE[filter] } });
 
 /** Responders and admins who can hold an incident role. */
 export const listAssignableUsers = cache(() =>

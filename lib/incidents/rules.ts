@@ -52,7 +52,7 @@ export type Move = { ok: true; kind: "forward" | "reopen" } | { ok: false; reaso
 
 /**
  * Moving forward may skip states (triggered → mitigated is fine); moving back is only allowed
- * as an explicit reopen, to an open state; a closed incident reopens only to investigating.
+ * as an explicit reopen, to a working state (acknowledged, investigating, identified, mitigated).
  */
 export function checkMove(from: Status, to: Status, reopen = false): Move {
   if (from === to) return { ok: false, reason: `The incident is already ${to}.` };

@@ -84,7 +84,8 @@ export const pinEventSchema = z.object({
   pinned: z.preprocess((v) => v === true || v === "true", z.boolean()),
 });
 
-export type DeclareIncidentInput = z.infer<typeof declareIncidentSchema>;
+// startedAt is optional to callers (it defaults to now), not just possibly undefined.
+export type DeclareIncidentInput = Omit<z.infer<typeof declareIncidentSchema>, "startedAt"> & { startedAt?: Date };
 export type UpdateDetailsInput = z.infer<typeof updateDetailsSchema>;
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" ? undefined : v), s.optional());

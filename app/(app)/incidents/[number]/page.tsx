@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AckClock } from "@/components/incidents/clocks";
+import { DetailsEditor } from "@/components/incidents/details-editor";
+import { IncidentHeader } from "@/components/incidents/incident-header";
+import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
+import { StatusControls } from "@/components/incidents/status-controls";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { Timeline } from "@/components/timeline/timeline";
+import { Card } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { countTimeline, getIncidentByNumber, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
+import { incidentRef, isOpen, parseIncidentRef } from "@/lib/incidents/rules";
+
+type Params = { params: Promise<{ number: string }>; searchParams: Promise<{ view?: string | string[]; all?: string | string[] }> };
+
+const VIEWS: readonly TimelineFilter[] = ["all", "notes", "pinned"];
+const RECENT = 100;
+const MOST = 2000;
+
+async function load(ref: string) {
+  const number = parseIncidentRef(decodeURIComponent(ref));
+  const incident = number === null ? null : await getIncidentByNumber(number);
+  if (!incident) notFound();
+  return incident;
+}
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const number = parseIncidentRef(decodeURIComponent((await params).number));
+  const incident = number === null ? null : await getIncidentByNumber(number);
+  return { title: incident ? `${incidentRef(incident.number)} ${incident.title}` : "Incident not found" };
+}
+
+export default async function IncidentPage({ params, searchParams }: Params) {
+  const user = await requirePageUser();
+  const incident = await load((await params).number);
+  const { view, all: showAll } = await searchParams;
+  const filter = VIEWS.find((v) => v === view) ?? "all";
+  const limit = showAll === "1" ? MOST : RECENT;
+  const [events, total, pinned, milestones, users] = await Promise.all([
+    getTimeline(incident.id, filter, limit),
+    countTimeline(incident.id, filter),
+    getTimeline(incident.id, "pinned"),
+    getTimeline(incident.id, "milestones", 500),
+    listAssignableUsers(),
+  ]);
+  const canEdit = hasRole(user.role, "responder");
+
+  return (
+    <div className="flex flex-col gap-5">
+      <LiveRefresh topics={[`incident:${incident.id}`]} />
+      <IncidentHeader incident={incident} />
+      <AckClock startedAt={incident.startedAt} acknowledgedAt={incident.acknowledgedAt} open={isOpen(incident.status)} />
+      {canEdit ? (
+        <StatusControls incidentId={incident.id} status={incident.status} />
+      ) : (
+        <p className="text-sm text-muted" data-testid="read-only">You are a viewer: you can follow this incident, not change it.</p>
+      )}
+      <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="flex min-w-0 flex-col gap-5">
+          <Card className="flex flex-col gap-4 p-4">
+            <DetailsEditor incidentId={incident.id} field="summary" value={incident.summary} canEdit={canEdit} />
+            <div className="grid gap-4 border-t border-border pt-4 md:grid-cols-2">
+              <DetailsEditor incidentId={incident.id} field="title" value={incident.title} canEdit={canEdit} />
+              <DetailsEditor incidentId={incident.id} field="services" value={incident.services} canEdit={canEdit} />
+            </div>
+          </Card>
+          <Timeline
+            incidentId={incident.id}
+            basePath={`/incidents/${incident.number}`}
+            events={events}
+            pinned={pinned}
+            filter={filter}
+            canEdit={canEdit}
+          />
+          {total > events.length ? (
+            <p className="text-sm text-muted" data-testid="timeline-truncated">
+              Showing the latest {events.length.toLocaleString("en")} of {total.toLocaleString("en")} events.{" "}
+              {limit < MOST ? (
+                <a className="text-accent hover:underline" href={`/incidents/${incident.number}?view=${filter}&all=1`}>
+                  Show {Math.min(total, MOST).toLocaleString("en")}
+                </a>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+        <IncidentSidebar incident={incident} events={milestones} users={users} me={{ id: user.id, name: user.name }} canEdit={canEdit} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { Search } from "lucide-react";
+import { SEVERITIES, STATUSES } from "@/lib/incidents/rules";
+import { STATUS_LABELS } from "@/components/incidents/labels";
+import { all, first, type SearchParams } from "@/components/incidents/list-params";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { inputClass } from "@/components/ui/field";
+import { cn } from "@/lib/cn";
+
+const SORTS = [
+  ["-started", "Newest first"],
+  ["started", "Oldest first"],
+  ["severity", "Most severe"],
+  ["-number", "Number, high to low"],
+  ["number", "Number, low to high"],
+  ["updated", "Recently updated"],
+] as const;
+
+const small = cn(inputClass, "h-9");
+const label = "flex flex-col gap-1 text-xs font-medium text-muted";
+
+/** A plain GET form: every filter lives in the URL, so a filtered list can be shared and reloaded. */
+export function IncidentFilters({ params, users }: { params: SearchParams; users: { id: string; name: string }[] }) {
+  const severities = all(params.severity);
+  return (
+    <Card className="mb-4 p-4">
+      <form method="get" action="/incidents" role="search" aria-label="Filter incidents" className="flex flex-wrap items-end gap-3">
+        <label className={cn(label, "min-w-64 flex-1")}>
+          Search
+          <span className="relative">
+            <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
+            <input name="q" type="search" defaultValue={first(params.q)} placeholder="Title, summary or INC-42" className={cn(small, "pl-8")} />
+          </span>
+        </label>
+        <label className={label}>
+          Status
+          <select name="status" defaultValue={first(params.status) || "open"} className={cn(small, "w-40")}>
+            <option value="open">Open</option>
+            <option value="all">All</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset className={label}>
+          <legend className="mb-1">Severity</legend>
+          <div className="flex h-9 items-center gap-3">
+            {SEVERITIES.map((s) => (
+              <label key={s} className="flex items-center gap-1 text-sm font-medium text-fg">
+                <input type="checkbox" name="severity" value={s} defaultChecked={severities.includes(s)} className="size-4 accent-accent" />
+                {s}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className={label}>
+          Service
+          <input name="service" defaultValue={first(params.service)} placeholder="checkout-api" className={cn(small, "w-40")} />
+        </label>
+        <label className={label}>
+          Commander
+          <select name="commander" defaultValue={first(params.commander)} className={cn(small, "w-44")}>
+            <option value="">Anyone</option>
+            <option value="none">Nobody yet</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className={label}>
+          Started from (UTC)
+          <input name="from" type="date" defaultValue={first(params.from)} className={cn(small, "w-40")} />
+        </label>
+        <label className={label}>
+          Started to (UTC)
+          <input name="to" type="date" defaultValue={first(params.to)} className={cn(small, "w-40")} />
+        </label>
+        <label className={label}>
+          Sort
+          <select name="sort" defaultValue={first(params.sort) || "-started"} className={cn(small, "w-44")}>
+            {SORTS.map(([value, text]) => (
+              <option key={value} value={value}>{text}</option>
+            ))}
+          </select>
+        </label>
+        <div className="flex gap-2">
+          <Button type="submit" size="sm" className="h-9">Apply</Button>
+          <Link href="/incidents" className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-2 hover:text-fg">
+            Reset
+          </Link>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,66 @@
+import {
+  AlertCircle, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Text, Type, UserRound,
+} from "lucide-react";
+import type { TimelineEntry } from "@/lib/incidents/queries";
+import { ROLE_NAMES, type IncidentRole } from "@/lib/incidents/schemas";
+import { MarkdownBody } from "@/components/timeline/markdown";
+
+// How each kind of timeline event is drawn. A later feature (actions, alerts, health, runbooks)
+// adds one entry here; a kind without one still shows, through the generic fallback.
+type Rendered = { icon: LucideIcon; tone?: string; content: React.ReactNode };
+type Renderer = (event: TimelineEntry, data: Record<string, unknown>) => Rendered;
+
+const from = (d: Record<string, unknown>) => (d.from ?? {}) as Record<string, unknown>;
+const list = (v: unknown) => (Array.isArray(v) && v.length ? v.join(", ") : "none");
+const Arrow = ({ a, b }: { a: React.ReactNode; b: React.ReactNode }) => (
+  <>
+    <span className="text-muted">{a}</span> → <strong className="font-semibold">{b}</strong>
+  </>
+);
+
+export const EVENT_RENDERERS: Record<string, Renderer> = {
+  declared: (_e, d) => ({
+    icon: Flag,
+    tone: "text-danger",
+    content: <>Declared as <strong>{String(d.severity)}</strong>{Array.isArray(d.services) && d.services.length ? <>, affecting {list(d.services)}</> : null}: {String(d.title ?? "")}</>,
+  }),
+  status: (_e, d) => ({
+    icon: ArrowRightLeft,
+    tone: "text-accent",
+    content: <>{d.reopen ? "Reopened. " : null}Status: <Arrow a={String(from(d).status)} b={String(d.status)} /></>,
+  }),
+  severity: (_e, d) => ({ icon: Gauge, tone: "text-warning", content: <>Severity <Arrow a={String(from(d).severity)} b={String(d.severity)} /></> }),
+  role: (_e, d) => ({
+    icon: UserRound,
+    content: <>{ROLE_NAMES[d.role as IncidentRole] ?? String(d.role)}: <Arrow a={String(from(d).name ?? "nobody")} b={String(d.name ?? "nobody")} /></>,
+  }),
+  title: (_e, d) => ({ icon: Type, content: <>Title: <Arrow a={String(from(d).title)} b={String(d.title)} /></> }),
+  summary: (_e, d) => ({
+    icon: Text,
+    content: (
+      <>
+        Summary updated
+        <MarkdownBody source={String(d.summary ?? "")} className="mt-1 rounded-md bg-surface-2 px-3 py-1" />
+      </>
+    ),
+  }),
+  services: (_e, d) => ({ icon: Server, content: <>Affected services: <Arrow a={list(from(d).services)} b={list(d.services)} /></> }),
+  note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
+};
+
+/** Any kind nobody has taught the timeline yet: its name and its data, nothing hidden. */
+const fallback: Renderer = (e, d) => ({
+  icon: AlertCircle,
+  content: (
+    <>
+      <span className="font-mono text-xs uppercase text-muted">{e.kind}</span>
+      {e.body ? <MarkdownBody source={e.body} /> : null}
+      {Object.keys(d).length ? <pre className="mt-1 overflow-x-auto rounded bg-surface-2 p-2 text-xs">{JSON.stringify(d, null, 2)}</pre> : null}
+    </>
+  ),
+});
+
+export function renderEvent(event: TimelineEntry): Rendered {
+  const data = event.data && typeof event.data === "object" && !Array.isArray(event.data) ? (event.data as Record<string, unknown>) : {};
+  return (EVENT_RENDERERS[event.kind] ?? fallback)(event, data);
+}

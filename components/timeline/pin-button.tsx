@@ -1,0 +1,33 @@
+"use client";
+import { useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { Pin, PinOff } from "lucide-react";
+import { toast } from "sonner";
+import { pinTimelineEventAction } from "@/lib/incidents/actions";
+import { cn } from "@/lib/cn";
+
+export function PinButton({ eventId, pinned }: { eventId: string; pinned: boolean }) {
+  const router = useRouter();
+  const [pending, start] = useTransition();
+  const Icon = pinned ? PinOff : Pin;
+  return (
+    <button
+      type="button"
+      aria-pressed={pinned}
+      aria-label={pinned ? "Unpin event" : "Pin event"}
+      title={pinned ? "Unpin: remove from key events" : "Pin as a key event"}
+      disabled={pending}
+      onClick={() =>
+        start(async () => {
+          const r = await pinTimelineEventAction({ eventId, pinned: !pinned });
+          if (r.ok) toast.success(r.message ?? "Saved.");
+          else toast.error(r.error);
+          router.refresh();
+        })
+      }
+      className={cn("rounded p-1.5 hover:bg-surface-2 disabled:opacity-50", pinned ? "text-warning" : "text-muted hover:text-fg")}
+    >
+      <Icon className="size-4" aria-hidden />
+    </button>
+  );
+}
