@@ -17,6 +17,8 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/auth/[...nextauth]": { access: "public", probe: "/api/auth/session" },
   "/api/health": { access: "public" },
   "/api/health/ready": { access: "public" },
+  "/api/live": { access: "authenticated" },
+  "/api/war-room": { access: "authenticated" },
   // Public while METRICS_TOKEN is unset (as in this suite); see the /metrics tests below.
   "/metrics": { access: "public" },
 };

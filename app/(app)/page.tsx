@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
-import { Placeholder } from "@/components/shell/placeholder";
+import { WarRoom } from "@/components/war-room/war-room";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { parseSelected } from "@/lib/live/selection";
+import { getWarRoom } from "@/lib/live/war-room";
 
 export const metadata: Metadata = { title: "War room" };
 
-export default async function WarRoomPage() {
-  await requirePageUser();
-  return (
-    <Placeholder
-      title="War room"
-      description="Every open incident, live, for the big screen."
-      coming={["Open incidents grouped by severity, with acknowledgement and response-target clocks", "The selected incident's live timeline, service health and runbook in progress", "Quick actions: acknowledge, add a note, change status or severity"]}
-    />
-  );
+export default async function WarRoomPage({ searchParams }: { searchParams: Promise<{ incident?: string | string[] }> }) {
+  const user = await requirePageUser();
+  const selected = parseSelected((await searchParams).incident);
+  const initial = await getWarRoom(selected);
+  return <WarRoom initial={initial} initialSelected={selected} canAct={hasRole(user.role, "responder")} />;
 }

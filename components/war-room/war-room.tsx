@@ -1,0 +1,61 @@
+"use client";
+import { useRef } from "react";
+import { useSearchParams } from "next/navigation";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { INCIDENTS_TOPIC } from "@/lib/live/topics";
+import { parseSelected } from "@/lib/live/selection";
+import type { WarRoomData } from "@/lib/live/war-room";
+import { useLiveChanges } from "@/components/live/use-live-changes";
+import { AllClear } from "@/components/war-room/all-clear";
+import { IncidentBoard } from "@/components/war-room/incident-board";
+import { SelectedIncident } from "@/components/war-room/selected-incident";
+import { useClock } from "@/components/war-room/use-clock";
+import { WarRoomHeader } from "@/components/war-room/war-room-header";
+import { warRoomKeys } from "@/components/war-room/keys";
+
+type Board = WarRoomData & { receivedAt?: number };
+
+async function fetchBoard(selected: number | null, signal: AbortSignal): Promise<Board> {
+  const res = await fetch(`/api/war-room${selected ? `?incident=${selected}` : ""}`, { signal, cache: "no-store" });
+  if (!res.ok) throw new Error(res.status === 401 ? "Your session has ended: sign in again." : `The war room could not refresh (HTTP ${res.status}).`);
+  return { ...((await res.json()) as WarRoomData), receivedAt: Date.now() };
+}
+
+/** The big-screen war room: live board on the left, the selected incident on the right. */
+export function WarRoom({ initial, initialSelected, canAct }: { initial: WarRoomData; initialSelected: number | null; canAct: boolean }) {
+  const selected = parseSelected(useSearchParams().get("incident"));
+  const queryClient = useQueryClient();
+  const { data, error, dataUpdatedAt } = useQuery({
+    queryKey: warRoomKeys.board(selected),
+    queryFn: ({ signal }) => fetchBoard(selected, signal),
+    initialData: selected === initialSelected ? (initial as Board) : undefined,
+    placeholderData: keepPreviousData,
+    // The live stream drives refetches; this is only the safety net.
+    refetchInterval: 30_000,
+  });
+
+  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useLiveChanges([INCIDENTS_TOPIC], () => {
+    clearTimeout(debounce.current);
+    debounce.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: warRoomKeys.all }), 100);
+  });
+
+  // Clocks follow the server's time: a wall screen's own clock is often off by minutes.
+  const now = useClock(data?.receivedAt ? Date.parse(data.serverTime) - data.receivedAt : 0);
+  const select = (n: number) => window.history.replaceState(null, "", `?incident=${n}`);
+  if (!data) return <WarRoomHeader incidents={[]} now={now} />;
+  const current = data.selected?.incident.number ?? null;
+
+  return (
+    <div className="flex flex-col gap-6" data-testid="war-room">
+      <WarRoomHeader incidents={data.incidents} now={now} stale={error ? { message: error.message, since: dataUpdatedAt } : undefined} />
+      {data.incidents.length === 0 ? <AllClear /> : null}
+      {data.incidents.length || data.selected ? (
+        <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
+          <IncidentBoard incidents={data.incidents} now={now} selected={current} onSelect={select} />
+          {data.selected ? <SelectedIncident selected={data.selected} canAct={canAct} /> : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}

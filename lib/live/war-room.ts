@@ -1,0 +1,45 @@
+import "server-only";
+import { getIncidentByNumber, getTimeline, listOpenIncidents, type IncidentDetail, type TimelineEntry } from "@/lib/incidents/queries";
+
+// The war room's data, as plain JSON: the server component hands it to react-query as initial
+// data and GET /api/war-room serves the same shape on every live refetch.
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function boardIncident(i: IncidentDetail) {
+  return {
+    id: i.id, number: i.number, title: i.title, severity: i.severity, status: i.status, services: i.services,
+    startedAt: i.startedAt.toISOString(), acknowledgedAt: iso(i.acknowledgedAt), mitigatedAt: iso(i.mitigatedAt), resolvedAt: iso(i.resolvedAt),
+    commander: i.commander ? { id: i.commander.id, name: i.commander.name } : null,
+  };
+}
+export type WarRoomIncident = ReturnType<typeof boardIncident>;
+
+function timelineEntry(e: TimelineEntry) {
+  return { id: e.id, kind: e.kind, occurredAt: e.occurredAt.toISOString(), actorLabel: e.actorLabel, body: e.body, data: e.data, pinned: e.pinned };
+}
+export type WarRoomEvent = ReturnType<typeof timelineEntry>;
+
+export type WarRoomData = {
+  serverTime: string;
+  incidents: WarRoomIncident[];
+  /** The selected incident (?incident=<number>, else the most severe, oldest open one). */
+  selected: { incident: WarRoomIncident; timeline: WarRoomEvent[] } | null;
+};
+
+const TIMELINE_LIMIT = 50;
+
+export async function getWarRoom(selectedNumber: number | null): Promise<WarRoomData> {
+  const open = await listOpenIncidents();
+  const incidents = open.map(boardIncident);
+  const asked = selectedNumber ? (incidents.find((i) => i.number === selectedNumber) ?? (await findIncident(selectedNumber))) : undefined;
+  const chosen = asked ?? incidents[0];
+  const timeline = chosen ? (await getTimeline(chosen.id, "all", TIMELINE_LIMIT)).map(timelineEntry) : [];
+  return { serverTime: new Date().toISOString(), incidents, selected: chosen ? { incident: chosen, timeline } : null };
+}
+
+/** A resolved or closed incident stays selectable by URL, though it has left the board. */
+async function findIncident(number: number) {
+  const i = await getIncidentByNumber(number);
+  return i ? boardIncident(i) : undefined;
+}
