@@ -1,4 +1,5 @@
 import "server-only";
+import { createChangeCache } from "@/lib/live/change-cache";
 import { getIncidentByNumber, getTimeline, listOpenIncidents, type IncidentDetail, type TimelineEntry } from "@/lib/incidents/queries";
 
 // The war room's data, as plain JSON: the server component hands it to react-query as initial
@@ -29,13 +30,20 @@ export type WarRoomData = {
 
 const TIMELINE_LIMIT = 50;
 
+const cached = createChangeCache<Omit<WarRoomData, "serverTime">>();
+
 export async function getWarRoom(selectedNumber: number | null): Promise<WarRoomData> {
+  const data = await cached(String(selectedNumber ?? ""), () => loadWarRoom(selectedNumber));
+  return { serverTime: new Date().toISOString(), ...data };
+}
+
+async function loadWarRoom(selectedNumber: number | null): Promise<Omit<WarRoomData, "serverTime">> {
   const open = await listOpenIncidents();
   const incidents = open.map(boardIncident);
   const asked = selectedNumber ? (incidents.find((i) => i.number === selectedNumber) ?? (await findIncident(selectedNumber))) : undefined;
   const chosen = asked ?? incidents[0];
   const timeline = chosen ? (await getTimeline(chosen.id, "all", TIMELINE_LIMIT)).map(timelineEntry) : [];
-  return { serverTime: new Date().toISOString(), incidents, selected: chosen ? { incident: chosen, timeline } : null };
+  return { incidents, selected: chosen ? { incident: chosen, timeline } : null };
 }
 
 /** A resolved or closed incident stays selectable by URL, though it has left the board. */
