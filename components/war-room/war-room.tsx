@@ -1,5 +1,5 @@
 "use client";
-import { useRef } from "react";
+import { useRef, useSyncExternalStore } from "react";
 import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { INCIDENTS_TOPIC } from "@/lib/live/topics";
@@ -14,6 +14,14 @@ import { WarRoomHeader } from "@/components/war-room/war-room-header";
 import { warRoomKeys } from "@/components/war-room/keys";
 
 type Board = WarRoomData & { receivedAt?: number };
+
+const subscribeNever = () => () => {};
+/**
+ * The board renders in the browser only. Every wall screen refetches on every change, so the
+ * server ships the data (the page's props) and leaves the rendering of 50 ticking cards to the
+ * screens: measured, server-side rendering was the war room's main cost under load.
+ */
+const useInBrowser = () => useSyncExternalStore(subscribeNever, () => true, () => false);
 
 async function fetchBoard(selected: number | null, signal: AbortSignal): Promise<Board> {
   const res = await fetch(`/api/war-room${selected ? `?incident=${selected}` : ""}`, { signal, cache: "no-store" });
@@ -43,7 +51,16 @@ export function WarRoom({ initial, initialSelected, canAct }: { initial: WarRoom
   // Clocks follow the server's time: a wall screen's own clock is often off by minutes.
   const now = useClock(data?.receivedAt ? Date.parse(data.serverTime) - data.receivedAt : 0);
   const select = (n: number) => window.history.replaceState(null, "", `?incident=${n}`);
+  const inBrowser = useInBrowser();
   if (!data) return <WarRoomHeader incidents={[]} now={now} />;
+  if (!inBrowser) {
+    return (
+      <div className="flex flex-col gap-6" aria-busy="true">
+        <WarRoomHeader incidents={data.incidents} now={now} />
+        <div className="h-96 animate-pulse rounded-lg bg-surface-2" aria-label="Loading the war room" />
+      </div>
+    );
+  }
   const current = data.selected?.incident.number ?? null;
 
   return (
