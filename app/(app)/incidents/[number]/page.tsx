@@ -41,7 +41,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
   const [events, total, pinned, milestones, users] = await Promise.all([
     getTimeline(incident.id, filter, limit),
     countTimeline(incident.id, filter),
-    getTimeline(incident.id, "pinned"),
+    getTimeline(incident.id, "pinned", 20),
     getTimeline(incident.id, "milestones", 500),
     listAssignableUsers(),
   ]);
