@@ -1,0 +1,113 @@
+// The service catalog's shape (YAML, see README "Service catalog"). Pure zod: no I/O here.
+import { z } from "zod";
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lower-case letters, digits and dashes (e.g. beacon-runner)");
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
+
+/** "15s", "5m", "1h", "500ms", or a number of seconds; returned in milliseconds. */
+export const duration = z.union([z.number().positive(), z.string()]).transform((v, ctx) => {
+  if (typeof v === "number") return Math.round(v * 1000);
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(v.trim());
+  if (!m) {
+    ctx.addIssue({ code: "custom", message: 'must be a duration like "500ms", "15s", "5m" or "1h"' });
+    return z.NEVER;
+  }
+  return Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as "ms" | "s" | "m" | "h"]);
+});
+
+/** A JSON field to read from the health response: "status", "checks.db", "services[].circuit_breaker_stats". */
+const healthField = z.strictObject({
+  path: z.string().regex(/^[A-Za-z0-9_$-]+(\[\])?(\.[A-Za-z0-9_$-]+(\[\])?)*$/, 'must be a dotted path like "status" or "services[].circuit_breaker_stats"'),
+  label: z.string().min(1).optional(),
+  /** values that mean healthy; anything else is degraded */
+  ok: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+});
+
+const health = z.strictObject({
+  url: httpUrl,
+  method: z.enum(["GET", "HEAD"]).default("GET"),
+  expectStatus: z.union([z.number().int().min(100).max(599), z.array(z.number().int().min(100).max(599)).min(1)]).default(200),
+  interval: duration.default(15_000),
+  timeout: duration.default(5_000),
+  fields: z.array(healthField).default([]),
+});
+
+const thresholds = z.strictObject({ warn: z.number().optional(), crit: z.number().optional(), direction: z.enum(["above", "below"]).default("above") });
+
+const panel = z
+  .strictObject({
+    title: z.string().min(1),
+    /** direct scraping: a metric name and how to chart it */
+    metric: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus metric name").optional(),
+    labels: z.record(z.string(), z.string()).optional(),
+    kind: z.enum(["gauge", "rate", "p95", "p99", "ratio"]).default("gauge"),
+    /** Prometheus server: PromQL */
+    query: z.string().min(1).optional(),
+    unit: z.string().max(20).optional(),
+    thresholds: thresholds.optional(),
+  })
+  .refine((p) => p.metric || p.query, { message: "needs a metric (scraped directly) or a query (PromQL)" });
+
+const metrics = z.strictObject({
+  scrape: httpUrl.optional(),
+  prometheus: httpUrl.optional(),
+  interval: duration.default(15_000),
+});
+
+const param = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("enum"), values: z.array(z.string().min(1)).min(1), default: z.string().optional(), label: z.string().optional() }),
+  z.strictObject({ type: z.literal("integer"), min: z.number().int(), max: z.number().int(), default: z.number().int().optional(), label: z.string().optional() }),
+  z.strictObject({ type: z.literal("string"), pattern: z.string().min(1), default: z.string().optional(), label: z.string().optional() }),
+]);
+
+const httpExecutor = z.strictObject({
+  method: z.enum(["GET", "POST", "PUT", "PATCH", "DELETE"]).default("POST"),
+  url: z.string().min(1),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.unknown().optional(),
+});
+
+const commandExecutor = z.strictObject({
+  argv: z.array(z.string()).min(1, "needs at least the program to run"),
+  cwd: z.string().optional(),
+  /** names of environment variables passed through; nothing else is */
+  env: z.array(z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name")).default([]),
+  maxOutputBytes: z.number().int().positive().max(10_000_000).default(64_000),
+});
+
+const action = z
+  .strictObject({
+    name: slug,
+    title: z.string().min(1),
+    description: z.string().default(""),
+    danger: z.enum(["safe", "caution", "destructive"]).default("caution"),
+    approval: z.boolean().default(false),
+    timeout: duration.default(30_000),
+    params: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a parameter name"), param).default({}),
+    http: httpExecutor.optional(),
+    command: commandExecutor.optional(),
+    verify: z.strictObject({ health: z.enum(["up", "not-down"]).optional(), within: duration.default(60_000) }).optional(),
+    rollback: slug.optional(),
+  })
+  .refine((a) => Number(Boolean(a.http)) + Number(Boolean(a.command)) === 1, { message: "needs exactly one executor: http or command" });
+
+export const serviceSchema = z.strictObject({
+  slug,
+  name: z.string().min(1),
+  team: z.string().min(1).optional(),
+  owner: z.string().min(1).optional(),
+  tier: z.number().int().min(0).max(4).optional(),
+  description: z.string().default(""),
+  links: z.array(z.strictObject({ title: z.string().min(1), url: httpUrl })).default([]),
+  dependsOn: z.array(slug).default([]),
+  escalation: z.array(z.strictObject({ name: z.string().min(1), contact: z.string().min(1), when: z.string().optional() })).default([]),
+  health: health.optional(),
+  metrics: metrics.optional(),
+  panels: z.array(panel).default([]),
+  actions: z.array(action).default([]),
+});
+
+export const catalogSchema = z.strictObject({ services: z.array(serviceSchema).min(1, "must list at least one service") });
+
+export type Catalog = z.infer<typeof catalogSchema>;
+export type CatalogService = z.infer<typeof serviceSchema>;

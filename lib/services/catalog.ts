@@ -1,0 +1,135 @@
+// Parses and validates the service catalog. Every problem is reported with its file, line,
+// column and field, and a catalog with any problem is refused whole: Sitrep never runs half-loaded.
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { catalogSchema, type Catalog } from "@/lib/services/catalog-schema";
+
+export type CatalogProblem = { file: string; line: number; column: number; path: string; message: string };
+export type CatalogResult = { ok: true; catalog: Catalog } | { ok: false; problems: CatalogProblem[] };
+
+type Path = (string | number)[];
+
+export const formatProblem = (p: CatalogProblem) => `${p.file}:${p.line}:${p.column}: ${p.path ? `${p.path}: ` : ""}${p.message}`;
+
+function pathText(path: Path): string {
+  return path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : s ? `${s}.${k}` : k), "");
+}
+
+/** The position of the YAML node at `path`, or of its nearest existing ancestor. */
+function locate(doc: Document, lines: LineCounter, path: Path, key?: string): { line: number; column: number } {
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    const range = node && typeof node === "object" && "range" in node ? (node.range as [number, number, number] | null) : null;
+    if (!range) continue;
+    let offset = range[0];
+    if (key && n === path.length && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      if (pair && isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+    }
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  }
+  return { line: 1, column: 1 };
+}
+
+export function parseCatalog(text: string, file = "catalog.yaml"): CatalogResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const { line, col } = lines.linePos(e.pos[0]);
+        return { file, line, column: col, path: "", message: `YAML: ${e.message.split("\n")[0]}` };
+      }),
+    };
+  }
+  const problem = (path: Path, message: string, key?: string): CatalogProblem => ({
+    file, ...locate(doc, lines, path, key), path: pathText(key ? [...path, key] : path), message,
+  });
+
+  const parsed = catalogSchema.safeParse(doc.toJS() ?? {});
+  if (!parsed.success) {
+    const problems = parsed.error.issues.flatMap((i) => {
+      const path = i.path as Path;
+      if (i.code === "unrecognized_keys") return i.keys.map((k) => problem(path, "is not a catalog field (a typo?)", k));
+      return [problem(path, i.message)];
+    });
+    return { ok: false, problems };
+  }
+  const problems = crossCheck(parsed.data).map(([path, message]) => problem(path, message));
+  return problems.length ? { ok: false, problems } : { ok: true, catalog: parsed.data };
+}
+
+/** Rules that span fields: unique names, references that resolve, no dependency cycles. */
+function crossCheck(catalog: Catalog): [Path, string][] {
+  const out: [Path, string][] = [];
+  const index = new Map<string, number>();
+  catalog.services.forEach((s, i) => {
+    if (index.has(s.slug)) out.push([["services", i, "slug"], `"${s.slug}" is already used by services[${index.get(s.slug)}]`]);
+    else index.set(s.slug, i);
+  });
+  catalog.services.forEach((s, i) => {
+    s.dependsOn.forEach((d, j) => {
+      if (d === s.slug) out.push([["services", i, "dependsOn", j], "a service cannot depend on itself"]);
+      else if (!index.has(d)) out.push([["services", i, "dependsOn", j], `"${d}" is not a service in this catalog`]);
+    });
+    s.panels.forEach((p, j) => {
+      if (p.metric && !s.metrics?.scrape) out.push([["services", i, "panels", j, "metric"], "needs metrics.scrape: the URL to read it from"]);
+      if (p.query && !s.metrics?.prometheus) out.push([["services", i, "panels", j, "query"], "needs metrics.prometheus: the server to run it on"]);
+    });
+    out.push(...checkActions(s, i));
+  });
+  const cycle = findCycle(catalog);
+  if (cycle) out.push([["services", index.get(cycle[0])!, "dependsOn"], `dependency cycle: ${cycle.join(" → ")}`]);
+  return out;
+}
+
+function checkActions(s: Catalog["services"][number], i: number): [Path, string][] {
+  const out: [Path, string][] = [];
+  const names = new Set<string>();
+  s.actions.forEach((a, j) => {
+    const at = (...rest: Path): Path => ["services", i, "actions", j, ...rest];
+    if (names.has(a.name)) out.push([at("name"), `"${a.name}" is already an action of ${s.slug}`]);
+    names.add(a.name);
+    for (const [name, p] of Object.entries(a.params)) {
+      if (p.type === "enum" && p.default !== undefined && !p.values.includes(p.default)) out.push([at("params", name, "default"), `must be one of ${p.values.join(", ")}`]);
+      if (p.type === "integer" && p.min > p.max) out.push([at("params", name), "min is greater than max"]);
+      if (p.type === "integer" && p.default !== undefined && (p.default < p.min || p.default > p.max)) out.push([at("params", name, "default"), `must be between ${p.min} and ${p.max}`]);
+      if (p.type === "string") {
+        let re: RegExp | null = null;
+        try { re = new RegExp(`^(?:${p.pattern})$`); } catch { out.push([at("params", name, "pattern"), "is not a valid regular expression"]); }
+        if (re && p.default !== undefined && !re.test(p.default)) out.push([at("params", name, "default"), "does not match the pattern"]);
+      }
+    }
+  });
+  s.actions.forEach((a, j) => {
+    if (a.rollback && (a.rollback === a.name || !names.has(a.rollback))) {
+      out.push([["services", i, "actions", j, "rollback"], a.rollback === a.name ? "an action cannot roll itself back" : `"${a.rollback}" is not an action of ${s.slug}`]);
+    }
+  });
+  return out;
+}
+
+function findCycle(catalog: Catalog): string[] | null {
+  const deps = new Map(catalog.services.map((s) => [s.slug, s.dependsOn]));
+  const state = new Map<string, "visiting" | "done">();
+  const stack: string[] = [];
+  const visit = (slug: string): string[] | null => {
+    if (state.get(slug) === "done") return null;
+    if (state.get(slug) === "visiting") return [...stack.slice(stack.indexOf(slug)), slug];
+    state.set(slug, "visiting");
+    stack.push(slug);
+    for (const d of deps.get(slug) ?? []) {
+      const found = deps.has(d) ? visit(d) : null;
+      if (found) return found;
+    }
+    stack.pop();
+    state.set(slug, "done");
+    return null;
+  };
+  for (const slug of deps.keys()) {
+    const found = visit(slug);
+    if (found) return found;
+  }
+  return null;
+}
