@@ -18,7 +18,7 @@ import pg from "pg";
 import { tsImport } from "tsx/esm/api";
 import { spawnPglite } from "./pglite-server.mjs";
 import { percentile } from "./bench/load.mjs";
-import { freePort, onStop, run, signIn, stopAll } from "./bench/processes.mjs";
+import { freePort, onStop, run, runBench, signIn } from "./bench/processes.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const WRITES = Number(process.env.BENCH_WRITES || 100);
@@ -136,7 +136,7 @@ function stats(values) {
   return { p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
 }
 
-async function main() {
+async function main({ interrupted }) {
   if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
     console.error("[bench] no production build (.next/BUILD_ID is missing): run `npx next build` first.");
     return 2;
@@ -173,7 +173,7 @@ async function main() {
     pending.push(callAction(a, cookieA, noteId, { incidentId, body: `bench note ${i + 1}` })
       .then((d) => { w.returned = performance.now(); w.eventId = d.id; }, (e) => { w.error = e; }));
     await sleep(PACE_MS);
-    if (interrupted) return 130;
+    if (interrupted()) return 130;
   }
   await Promise.all(pending);
   const failed = writes.find((w) => w.error);
@@ -221,24 +221,4 @@ async function main() {
   return 0;
 }
 
-let interrupted = false;
-// After a Ctrl-C, requests in flight fail as the apps stop: that is expected, not a crash.
-process.on("unhandledRejection", (e) => { if (!interrupted) console.error(`[bench] ${e?.stack ?? e}`); });
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(sig, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench] ${sig}: stopping and cleaning up…`);
-    stopAll().finally(() => process.exit(130));
-  });
-}
-
-let code = 1;
-try {
-  code = await main();
-} catch (e) {
-  console.error(`[bench] failed: ${e?.stack ?? e}`);
-} finally {
-  if (!interrupted) await stopAll();
-}
-if (!interrupted) process.exit(code);
+await runBench(main);

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { measure } from "./bench/load.mjs";
-import { freePort, run, signIn, startApp, startDatabase, stopAll } from "./bench/processes.mjs";
+import { freePort, run, runBench, signIn, startApp, startDatabase } from "./bench/processes.mjs";
 import { SEED, seed } from "./bench/seed.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -111,22 +111,4 @@ async function main() {
   return 0;
 }
 
-let interrupted = false;
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(sig, () => {
-    if (interrupted) return;
-    interrupted = true;
-    console.error(`\n[bench] ${sig}: stopping and cleaning up…`);
-    stopAll().finally(() => process.exit(130));
-  });
-}
-
-let code = 1;
-try {
-  code = await main();
-} catch (e) {
-  if (!interrupted) console.error(`[bench] failed: ${e?.stack ?? e}`);
-} finally {
-  if (!interrupted) await stopAll();
-}
-if (!interrupted) process.exit(code);
+await runBench(main);

@@ -103,3 +103,29 @@ export async function signIn(base, { email, password }) {
   if (!jar.get("authjs.session-token")) throw new Error(`sign-in failed (status ${res.status}, location ${res.headers.get("location")})`);
   return [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 }
+
+/**
+ * Runs a bench's main({ interrupted }): Ctrl-C (or SIGTERM) stops every process it started and removes its
+ * temporary database; requests in flight failing during that stop are expected, not a crash.
+ */
+export async function runBench(main) {
+  let interrupted = false;
+  process.on("unhandledRejection", (e) => { if (!interrupted) console.error(`[bench] ${e?.stack ?? e}`); });
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(sig, () => {
+      if (interrupted) return;
+      interrupted = true;
+      console.error(`\n[bench] ${sig}: stopping and cleaning up…`);
+      stopAll().finally(() => process.exit(130));
+    });
+  }
+  let code = 1;
+  try {
+    code = await main({ interrupted: () => interrupted });
+  } catch (e) {
+    if (!interrupted) console.error(`[bench] failed: ${e?.stack ?? e}`);
+  } finally {
+    if (!interrupted) await stopAll();
+  }
+  if (!interrupted) process.exit(code);
+}
