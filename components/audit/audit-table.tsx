@@ -1,16 +1,7 @@
 import { Card } from "@/components/ui/card";
+import type { AuditListEntry } from "@/lib/audit/queries";
 
-type Entry = {
-  seq: bigint;
-  at: Date;
-  actorLabel: string;
-  verb: string;
-  targetType: string;
-  targetId: string | null;
-  before: unknown;
-  after: unknown;
-  hash: string;
-};
+type Entry = AuditListEntry;
 
 const utc = (d: Date) => d.toISOString().replace("T", " ").slice(0, 19) + " UTC";
 

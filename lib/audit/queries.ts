@@ -41,6 +41,8 @@ export const listAuditEntries = cache(async (filter: AuditFilter) => {
   return { entries, nextBefore: hasMore ? entries[entries.length - 1].seq : null };
 });
 
+export type AuditListEntry = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
+
 export const listAuditVerbs = cache(async () => {
   const rows = await db.auditEntry.findMany({ distinct: ["verb"], select: { verb: true }, orderBy: { verb: "asc" } });
   return rows.map((r) => r.verb);
