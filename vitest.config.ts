@@ -14,7 +14,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "demo/**/*.test.ts"],
     // Integration tests share one database and one hash-chained audit log: files run one at a time.
     fileParallelism: false,
     testTimeout: 30_000,

@@ -15,12 +15,19 @@ export const duration = z.union([z.number().positive(), z.string()]).transform((
   return Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as "ms" | "s" | "m" | "h"]);
 });
 
-/** A JSON field to read from the health response: "status", "checks.db", "services[].circuit_breaker_stats". */
+/**
+ * A JSON field to read from the health response: "status", "checks.db.status",
+ * "services[].circuit_breaker_stats.state". A path with `[]` yields one sub-check per array
+ * element, named by the element's `key` field (default: name, id, service or provider).
+ */
 const healthField = z.strictObject({
-  path: z.string().regex(/^[A-Za-z0-9_$-]+(\[\])?(\.[A-Za-z0-9_$-]+(\[\])?)*$/, 'must be a dotted path like "status" or "services[].circuit_breaker_stats"'),
+  path: z.string().regex(/^[A-Za-z0-9_$-]+(\[\])?(\.[A-Za-z0-9_$-]+(\[\])?)*$/, 'must be a dotted path like "status" or "services[].circuit_breaker_stats.state"'),
   label: z.string().min(1).optional(),
-  /** values that mean healthy; anything else is degraded */
+  key: z.string().min(1).optional(),
+  /** values that mean healthy; with none, the field is shown but never judged */
   ok: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1).optional(),
+  /** what a value outside `ok` makes the service */
+  severity: z.enum(["degraded", "down"]).default("degraded"),
 });
 
 const health = z.strictObject({
@@ -34,19 +41,40 @@ const health = z.strictObject({
 
 const thresholds = z.strictObject({ warn: z.number().optional(), crit: z.number().optional(), direction: z.enum(["above", "below"]).default("above") });
 
+const metricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus metric name");
+
+/**
+ * One line (or one line per `by` label value) on a panel. Scraped directly: a metric and how
+ * to chart it. From a Prometheus server: a PromQL query.
+ *   gauge: the value · rate: per-second rate of a counter · p50/p95/p99: a histogram's quantile
+ *   ratio: metric / denominator (both gauges), e.g. heap used / heap total
+ */
+const seriesFields = {
+  metric: metricName.optional(),
+  labels: z.record(z.string(), z.string()).optional(),
+  kind: z.enum(["gauge", "rate", "p50", "p95", "p99", "ratio"]).default("gauge"),
+  by: z.array(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a label name")).optional(),
+  denominator: metricName.optional(),
+  query: z.string().min(1).optional(),
+  legend: z.string().min(1).optional(),
+};
+
+const series = z.strictObject(seriesFields);
+
 const panel = z
   .strictObject({
     title: z.string().min(1),
-    /** direct scraping: a metric name and how to chart it */
-    metric: z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus metric name").optional(),
-    labels: z.record(z.string(), z.string()).optional(),
-    kind: z.enum(["gauge", "rate", "p95", "p99", "ratio"]).default("gauge"),
-    /** Prometheus server: PromQL */
-    query: z.string().min(1).optional(),
+    ...seriesFields,
+    series: z.array(series).min(1).optional(),
     unit: z.string().max(20).optional(),
+    /** a key panel is also shown on incidents that affect the service */
+    key: z.boolean().default(false),
     thresholds: thresholds.optional(),
   })
-  .refine((p) => p.metric || p.query, { message: "needs a metric (scraped directly) or a query (PromQL)" });
+  .transform(({ title, series: list, unit, key, thresholds: t, ...one }) => ({
+    title, unit, key, thresholds: t,
+    series: (list ?? [one]).map((s) => ({ ...s, labels: s.labels ?? {}, by: s.by ?? [] })),
+  }));
 
 const metrics = z.strictObject({
   scrape: httpUrl.optional(),
@@ -111,3 +139,7 @@ export const catalogSchema = z.strictObject({ services: z.array(serviceSchema).m
 
 export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogService = z.infer<typeof serviceSchema>;
+export type CatalogPanel = CatalogService["panels"][number];
+export type CatalogSeries = CatalogPanel["series"][number];
+export type CatalogHealth = NonNullable<CatalogService["health"]>;
+export type CatalogAction = CatalogService["actions"][number];

@@ -47,7 +47,20 @@ describe("parseCatalog", () => {
     const [runner] = r.catalog.services;
     expect(runner.health).toMatchObject({ interval: 10_000, timeout: 5_000, expectStatus: 200, method: "GET" });
     expect(runner.actions[0]).toMatchObject({ approval: false, timeout: 30_000, http: { method: "POST" } });
-    expect(runner.panels[0]).toMatchObject({ kind: "gauge", thresholds: { direction: "above" } });
+    expect(runner.panels[0]).toMatchObject({ key: false, thresholds: { direction: "above" }, series: [{ metric: "outbox_unpublished_count", kind: "gauge", labels: {}, by: [] }] });
+  });
+
+  it("fills \${NAME} from the given variables, keeps \${env:NAME} for execution time, and names unset ones", () => {
+    const text = GOOD.replaceAll("http://127.0.0.1:4101", "\${FLEET:-http://127.0.0.1:9}");
+    const r = parseCatalog(text, "demo.yaml", { FLEET: "http://10.0.0.5:4700" });
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+    expect(r.catalog.services[0].health?.url).toBe("http://10.0.0.5:4700/health/ready");
+    expect(r.catalog.services[0].actions[0].http?.headers.Authorization).toBe("Bearer \${env:DEMO_ADMIN_TOKEN}");
+    const fallback = parseCatalog(text, "demo.yaml", {});
+    expect(fallback.ok && fallback.catalog.services[0].metrics?.scrape).toBe("http://127.0.0.1:9/metrics");
+    expect(problems(GOOD.replace("http://127.0.0.1:4101/metrics", "\${NOPE}/metrics"))).toEqual([
+      "demo.yaml:14:15: services[0].metrics.scrape: uses \${NOPE}, which is not set (give a default with \${NOPE:-value})",
+    ]);
   });
 
   it("names the file, line, column and field of a bad value", () => {

@@ -31,7 +31,29 @@ function locate(doc: Document, lines: LineCounter, path: Path, key?: string): { 
   return { line: 1, column: 1 };
 }
 
-export function parseCatalog(text: string, file = "catalog.yaml"): CatalogResult {
+const VAR = /\$\{(?!env:)([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/**
+ * `${NAME}` and `${NAME:-default}` in string values are filled from `vars` when the catalog is
+ * loaded (the demo catalog's fleet address). `${env:NAME}` is left alone: action secrets are
+ * resolved only when an action runs, so they never sit in the stored catalog.
+ */
+function expand(value: unknown, vars: Record<string, string | undefined>, path: Path, missing: [Path, string][]): unknown {
+  if (typeof value === "string") {
+    return value.replace(VAR, (whole, name: string, fallback: string | undefined) => {
+      const v = vars[name] ?? fallback;
+      if (v === undefined) missing.push([path, `uses \${${name}}, which is not set (give a default with \${${name}:-value})`]);
+      return v ?? whole;
+    });
+  }
+  if (Array.isArray(value)) return value.map((v, i) => expand(v, vars, [...path, i], missing));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v, vars, [...path, k], missing)]));
+  }
+  return value;
+}
+
+export function parseCatalog(text: string, file = "catalog.yaml", vars: Record<string, string | undefined> = {}): CatalogResult {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length) {
@@ -47,7 +69,10 @@ export function parseCatalog(text: string, file = "catalog.yaml"): CatalogResult
     file, ...locate(doc, lines, path, key), path: pathText(key ? [...path, key] : path), message,
   });
 
-  const parsed = catalogSchema.safeParse(doc.toJS() ?? {});
+  const missing: [Path, string][] = [];
+  const raw = expand(doc.toJS() ?? {}, vars, [], missing);
+  if (missing.length) return { ok: false, problems: missing.map(([path, message]) => problem(path, message)) };
+  const parsed = catalogSchema.safeParse(raw);
   if (!parsed.success) {
     const problems = parsed.error.issues.flatMap((i) => {
       const path = i.path as Path;
@@ -74,8 +99,13 @@ function crossCheck(catalog: Catalog): [Path, string][] {
       else if (!index.has(d)) out.push([["services", i, "dependsOn", j], `"${d}" is not a service in this catalog`]);
     });
     s.panels.forEach((p, j) => {
-      if (p.metric && !s.metrics?.scrape) out.push([["services", i, "panels", j, "metric"], "needs metrics.scrape: the URL to read it from"]);
-      if (p.query && !s.metrics?.prometheus) out.push([["services", i, "panels", j, "query"], "needs metrics.prometheus: the server to run it on"]);
+      p.series.forEach((line, k) => {
+        const at: Path = p.series.length > 1 || k > 0 ? ["services", i, "panels", j, "series", k] : ["services", i, "panels", j];
+        if (!line.metric && !line.query) out.push([at, "needs a metric (scraped directly) or a query (PromQL)"]);
+        if (line.query && !s.metrics?.prometheus && !line.metric) out.push([[...at, "query"], "needs metrics.prometheus: the server to run it on"]);
+        if (line.metric && !line.query && !s.metrics?.scrape) out.push([[...at, "metric"], "needs metrics.scrape: the URL to read it from"]);
+        if (line.kind === "ratio" && line.metric && !line.denominator) out.push([[...at, "denominator"], "a ratio needs a denominator metric"]);
+      });
     });
     out.push(...checkActions(s, i));
   });
