@@ -49,6 +49,11 @@ const schema = z
     SITREP_LOGIN_WINDOW_MINUTES: positiveInt(15),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     SITREP_DEMO: flag,
+    SITREP_CATALOG: z.string().min(1).optional(),
+    SITREP_POLLER: z.enum(["on", "off"]).default("on"),
+    SITREP_POLL_CONCURRENCY: positiveInt(64),
+    SITREP_POLL_MAX_BYTES: positiveInt(1_048_576),
+    SITREP_HEALTH_RETENTION_DAYS: positiveInt(7),
     SITREP_TRUST_PROXY: flag,
   })
   .superRefine((env, ctx) => {
@@ -87,6 +92,15 @@ export function requireServerEnv(env: Env): Env & { AUTH_SECRET: string } {
     throw new ConfigError(["AUTH_SECRET: is not set: generate one with `openssl rand -base64 32` (npm start creates one for you)"]);
   }
   return env as Env & { AUTH_SECRET: string };
+}
+
+// Variables a catalog may not interpolate with ${NAME}: they would end up on screen (health
+// URLs are shown). Actions take secrets as ${env:NAME}, resolved only when they run.
+const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL|^DATABASE_URL$|^AUTH_/i;
+
+/** The environment variables a catalog's ${NAME} references may use, secrets left out. */
+export function catalogVars(source: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).filter(([k]) => !SECRET_NAME.test(k)));
 }
 
 let cached: Env | undefined;

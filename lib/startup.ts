@@ -12,3 +12,25 @@ export function checkConfigurationOrExit() {
     throw error;
   }
 }
+
+/**
+ * Loads the service catalog file (SITREP_CATALOG) and starts the poller. A catalog with any
+ * problem stops Sitrep, listing every problem: it never runs half-loaded.
+ */
+export async function loadCatalogAndStartPoller() {
+  const { catalogFile, readCatalogFile, storeCatalog } = await import("@/lib/services/catalog-store");
+  const { formatProblem } = await import("@/lib/services/catalog");
+  const { SYSTEM_ACTOR } = await import("@/lib/audit/mutations");
+  const file = catalogFile();
+  if (file) {
+    const loaded = await readCatalogFile(file);
+    if (!loaded.ok) {
+      console.error(`\nThe service catalog ${loaded.file} is invalid; Sitrep did not start:\n${loaded.problems.map((p) => `  ${formatProblem(p)}`).join("\n")}\n\nFix the file (see "Service catalog" in README.md) and start again.\n`);
+      process.exit(1);
+    }
+    const outcome = await storeCatalog(SYSTEM_ACTOR, loaded, "catalog.load");
+    console.info(`[catalog] ${loaded.file}: ${outcome.serviceCount} service(s), version ${outcome.versionId}${outcome.changed ? " (new)" : ""}`);
+  }
+  const { startPoller } = await import("@/lib/health/runtime");
+  startPoller();
+}

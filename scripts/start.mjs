@@ -13,6 +13,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { buildState } from "./build-freshness.mjs";
 import { spawnPglite, EXIT_PORT_IN_USE, EXIT_DIR_LOCKED } from "./pglite-server.mjs";
+import { startFleet } from "./start-fleet.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dev = process.argv.includes("--dev");
@@ -217,6 +218,15 @@ async function main() {
   if (build !== "fresh") {
     say(build === "missing" ? "No production build found, building (about 30 s)…" : "The code changed since the last build, rebuilding (about 30 s)…");
     await mustSucceed("build", path.join(root, "node_modules/.bin/next"), ["build"], "next build failed");
+  }
+  if (stopping) return;
+  if (demo && env.SITREP_FLEET !== "off") {
+    try {
+      await startFleet({ root, env, dataDir, run, pipeLines, say });
+    } catch (e) {
+      console.error(`[sitrep] ${e.message}`);
+      return shutdown(1);
+    }
   }
   if (!stopping) startApp(database);
 }

@@ -1,5 +1,5 @@
 import {
-  AlertCircle, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Text, Type, UserRound,
+  Activity, AlertCircle, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Text, Type, UserRound,
 } from "lucide-react";
 import type { TimelineEntry } from "@/lib/incidents/queries";
 import { ROLE_NAMES, type IncidentRole } from "@/lib/incidents/schemas";
@@ -45,6 +45,21 @@ export const EVENT_RENDERERS: Record<string, Renderer> = {
     ),
   }),
   services: (_e, d) => ({ icon: Server, content: <>Affected services: <Arrow a={list(from(d).services)} b={list(d.services)} /></> }),
+  health: (_e, d) => {
+    const to = String(d.status ?? d.to);
+    const tone = to === "up" ? "text-ok" : to === "degraded" || to === "impacted" ? "text-warning" : to === "down" ? "text-danger" : "text-muted";
+    return {
+      icon: Activity,
+      tone,
+      content: (
+        <>
+          <a href={`/services/${String(d.service)}`} className="font-medium underline-offset-2 hover:underline">{String(d.service)}</a>{" "}
+          health: <Arrow a={String(d.from)} b={to} />
+          {d.reason ? <span className="text-muted">: {String(d.reason)}</span> : null}
+        </>
+      ),
+    };
+  },
   note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
 };
 

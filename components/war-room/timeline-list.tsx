@@ -20,6 +20,7 @@ function describe(e: WarRoomEvent): string {
     case "role": return `${str(d.role)}: ${str(d.from?.name) || "nobody"} → ${str(d.name) || "nobody"}`;
     case "title": return `Title changed to “${str(d.title)}”`;
     case "summary": return "Summary updated";
+    case "health": return `${str(d.service)} health: ${str(d.from)} → ${str(d.status ?? d.to)}${d.reason ? ` (${str(d.reason)})` : ""}`;
     case "services": return `Affected services: ${Array.isArray(d.services) && d.services.length ? d.services.join(", ") : "none"}`;
     default: return e.kind;
   }

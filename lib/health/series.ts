@@ -8,14 +8,21 @@ export type Point = { t: number; v: number };
  * Prometheus' rate() does, instead of going negative.
  */
 export function counterRate(points: Point[]): number | null {
+  const increase = counterIncrease(points);
+  if (increase === null) return null;
+  const seconds = (points[points.length - 1].t - points[0].t) / 1000;
+  return seconds > 0 ? increase / seconds : null;
+}
+
+/** How much a counter grew across its points, counting through resets; null under two points. */
+export function counterIncrease(points: Point[]): number | null {
   if (points.length < 2) return null;
   let increase = 0;
   for (let i = 1; i < points.length; i++) {
     const d = points[i].v - points[i - 1].v;
     increase += d >= 0 ? d : points[i].v;
   }
-  const seconds = (points[points.length - 1].t - points[0].t) / 1000;
-  return seconds > 0 ? increase / seconds : null;
+  return increase;
 }
 
 export type Bucket = { le: number; count: number };

@@ -6,6 +6,8 @@ export type LiveChange = { seq: number; topics: string[]; verb: string };
 
 export const INCIDENTS_TOPIC = "incidents";
 export const incidentTopic = (incidentId: string) => `incident:${incidentId}`;
+export const SERVICES_TOPIC = "services";
+export const serviceTopic = (slug: string) => `service:${slug}`;
 
 /**
  * The topics an audit entry publishes. Only target types listed here reach browsers: a new
@@ -13,6 +15,8 @@ export const incidentTopic = (incidentId: string) => `incident:${incidentId}`;
  */
 const COLLECTIONS: Record<string, string> = {
   incident: INCIDENTS_TOPIC,
+  service: SERVICES_TOPIC,
+  catalog: SERVICES_TOPIC,
 };
 
 export function topicsFor(entry: { targetType: string; targetId: string | null }): string[] {

@@ -1,0 +1,129 @@
+// The poller: checks each catalog service at its interval, with bounded concurrency, and writes
+// the results in batches. Only the instance holding the leadership lock polls (see leadership.ts).
+import { runCheck, type CheckLimits, type CheckResult, type CheckTarget } from "@/lib/health/check";
+import { createLimiter } from "@/lib/health/limiter";
+import type { StatusChange } from "@/lib/health/store";
+
+export type PollerDeps = {
+  /** null: always active (a single process: the benchmark, tests) */
+  leadership: { tryAcquire(): Promise<boolean>; release(): Promise<void> } | null;
+  /** the targets in force; called every tick, so it must be cheap (cached) */
+  targets(): Promise<CheckTarget[]>;
+  record(results: CheckResult[]): Promise<StatusChange[]>;
+  /** housekeeping (retention, downsampling), run by the leader now and then */
+  maintain?(): Promise<void>;
+  log?: Pick<Console, "info" | "warn" | "error">;
+};
+
+export type PollerOptions = { concurrency: number; maxBytes: number; tickMs: number; leaderCheckMs: number; maintainMs: number };
+export const DEFAULT_POLLER_OPTIONS: PollerOptions = { concurrency: 64, maxBytes: 1_048_576, tickMs: 500, leaderCheckMs: 5_000, maintainMs: 600_000 };
+
+export class Poller {
+  private due = new Map<string, number>();
+  private inflight = new Set<string>();
+  private buffer: CheckResult[] = [];
+  private flushing: Promise<void> | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private abort = new AbortController();
+  private leader = false;
+  private lastLeaderCheck = 0;
+  private lastMaintain = 0;
+  private ticking = false;
+  private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
+  private readonly log: Pick<Console, "info" | "warn" | "error">;
+
+  constructor(private deps: PollerDeps, private opts: PollerOptions = DEFAULT_POLLER_OPTIONS) {
+    this.limit = createLimiter(opts.concurrency);
+    this.log = deps.log ?? console;
+  }
+
+  get isLeader() {
+    return this.leader;
+  }
+
+  start() {
+    if (this.timer) return;
+    this.abort = new AbortController();
+    this.timer = setInterval(() => void this.tick(), this.opts.tickMs);
+    this.timer.unref?.();
+    void this.tick();
+  }
+
+  async stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.abort.abort();
+    await this.flush();
+    await this.deps.leadership?.release();
+    this.leader = false;
+  }
+
+  /** Checks every target once, now, and records the results: one full poll round. */
+  async pollOnce(targets: CheckTarget[]): Promise<CheckResult[]> {
+    const results = await Promise.all(targets.map((t) => this.limit(() => runCheck(t, this.limits()))));
+    await this.deps.record(results);
+    return results;
+  }
+
+  private limits(): CheckLimits {
+    return { maxBytes: this.opts.maxBytes, signal: this.abort.signal };
+  }
+
+  private async tick() {
+    if (this.ticking) return;
+    this.ticking = true;
+    try {
+      await this.checkLeadership();
+      if (!this.leader) return;
+      this.schedule(await this.deps.targets());
+      void this.flush();
+      await this.maybeMaintain();
+    } catch (e) {
+      this.log.error(`[poller] ${(e as Error).message}`);
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async checkLeadership() {
+    const now = Date.now();
+    if (!this.deps.leadership) return void (this.leader = true);
+    if (now - this.lastLeaderCheck < this.opts.leaderCheckMs) return;
+    this.lastLeaderCheck = now;
+    const was = this.leader;
+    this.leader = await this.deps.leadership.tryAcquire();
+    // A new leader checks everything at once: it knows nothing of its predecessor's schedule.
+    if (this.leader && !was) this.due.clear();
+  }
+
+  private schedule(targets: CheckTarget[]) {
+    const now = Date.now();
+    const live = new Set(targets.map((t) => t.slug));
+    for (const slug of this.due.keys()) if (!live.has(slug)) this.due.delete(slug);
+    for (const t of targets) {
+      if (this.inflight.has(t.slug) || (this.due.get(t.slug) ?? 0) > now) continue;
+      this.due.set(t.slug, now + t.intervalMs);
+      this.inflight.add(t.slug);
+      void this.limit(() => runCheck(t, this.limits()))
+        .then((r) => { if (this.leader && !this.abort.signal.aborted) this.buffer.push(r); })
+        .finally(() => this.inflight.delete(t.slug));
+    }
+  }
+
+  private flush(): Promise<void> {
+    if (this.flushing || !this.buffer.length) return this.flushing ?? Promise.resolve();
+    const batch = this.buffer.splice(0);
+    this.flushing = this.deps
+      .record(batch)
+      .then(() => undefined)
+      .catch((e) => this.log.error(`[poller] could not record ${batch.length} check(s): ${(e as Error).message}`))
+      .finally(() => { this.flushing = null; });
+    return this.flushing;
+  }
+
+  private async maybeMaintain() {
+    if (!this.deps.maintain || Date.now() - this.lastMaintain < this.opts.maintainMs) return;
+    this.lastMaintain = Date.now();
+    await this.deps.maintain().catch((e) => this.log.error(`[poller] housekeeping failed: ${(e as Error).message}`));
+  }
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { targetsFromCatalog, type CheckResult, type CheckTarget } from "@/lib/health/check";
+import { Leadership } from "@/lib/health/leadership";
+import { DEFAULT_POLLER_OPTIONS, Poller } from "@/lib/health/poller";
+import { applyRetention } from "@/lib/health/retention";
+import { recordChecks, SeriesIds, type StatusChange } from "@/lib/health/store";
+import { getActiveCatalog } from "@/lib/services/catalog-store";
+import { effectiveStatus } from "@/lib/services/status";
+import type { CheckStatus } from "@/lib/services/types";
+
+// Wires the poller to the catalog in force, the database and the leadership lock. One per process.
+
+type Catalogued = { versionId: number | null; targets: CheckTarget[]; deps: Map<string, string[]> };
+
+export function createPollerRuntime() {
+  const env = getEnv();
+  const ids = new SeriesIds();
+  const statuses = new Map<string, CheckStatus>();
+  let known: Catalogued = { versionId: -1, targets: [], deps: new Map() };
+  let primed = false;
+
+  async function targets(): Promise<CheckTarget[]> {
+    const active = await getActiveCatalog();
+    if (active.versionId !== known.versionId) {
+      known = { versionId: active.versionId, targets: targetsFromCatalog(active.catalog), deps: new Map(active.catalog.services.map((s) => [s.slug, s.dependsOn])) };
+    }
+    return known.targets;
+  }
+
+  const describe = (c: StatusChange) => effectiveStatus(c.slug, { status: c.to, reason: c.reason }, known.deps, (s) => statuses.get(s));
+
+  async function record(results: CheckResult[]) {
+    if (!primed) {
+      // A new leader starts from what its predecessor last wrote, so "impacted" is right at once.
+      for (const s of await db.serviceState.findMany({ select: { slug: true, status: true } })) statuses.set(s.slug, s.status);
+      primed = true;
+    }
+    for (const r of results) statuses.set(r.slug, r.status);
+    try {
+      return await recordChecks(results, ids, describe);
+    } catch (e) {
+      // The batch rolled back, and with it any series ids it created.
+      ids.forget();
+      throw e;
+    }
+  }
+
+  const poller = new Poller(
+    {
+      leadership: new Leadership(env.DATABASE_URL),
+      targets,
+      record,
+      maintain: async () => void (await applyRetention(env.SITREP_HEALTH_RETENTION_DAYS)),
+    },
+    { ...DEFAULT_POLLER_OPTIONS, concurrency: env.SITREP_POLL_CONCURRENCY, maxBytes: env.SITREP_POLL_MAX_BYTES },
+  );
+  return { poller, record, targets };
+}
+
+const globalForPoller = globalThis as unknown as { sitrepPoller?: Poller };
+
+/** Starts this process's poller (it polls only while it holds the leadership lock). */
+export function startPoller(): Poller | null {
+  if (getEnv().SITREP_POLLER === "off") return null;
+  if (!globalForPoller.sitrepPoller) {
+    globalForPoller.sitrepPoller = createPollerRuntime().poller;
+    // No shutdown hook needed: when the process exits its lock connection closes, and the
+    // database releases the lock for the next instance.
+    globalForPoller.sitrepPoller.start();
+  }
+  return globalForPoller.sitrepPoller;
+}

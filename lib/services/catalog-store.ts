@@ -1,0 +1,97 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { db } from "@/lib/db";
+import { appendAudit, type Actor } from "@/lib/audit/mutations";
+import { catalogVars, getEnv } from "@/lib/env";
+import { createChangeCache } from "@/lib/live/change-cache";
+import { formatProblem, parseCatalog, type CatalogProblem } from "@/lib/services/catalog";
+import type { Catalog } from "@/lib/services/catalog-schema";
+
+// The catalog in force lives in the database (newest CatalogVersion), so every instance serves
+// the same one, and an admin's reload reaches them all. The file (SITREP_CATALOG) is its source.
+
+export type CatalogFileResult =
+  | { ok: true; catalog: Catalog; text: string; file: string }
+  | { ok: false; problems: CatalogProblem[]; file: string };
+
+export const EMPTY_CATALOG: Catalog = { services: [] };
+
+/** Reads and validates a catalog file; a missing file is a problem, not an exception. */
+export async function readCatalogFile(file: string): Promise<CatalogFileResult> {
+  const shown = path.relative(process.cwd(), file) || file;
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    return { ok: false, file: shown, problems: [{ file: shown, line: 1, column: 1, path: "", message: `cannot read the catalog: ${reason}` }] };
+  }
+  const parsed = parseCatalog(text, shown, catalogVars());
+  return parsed.ok ? { ok: true, catalog: parsed.catalog, text, file: shown } : { ok: false, problems: parsed.problems, file: shown };
+}
+
+export const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+
+export type LoadOutcome = { changed: boolean; versionId: number; serviceCount: number };
+
+/**
+ * Makes `text` the catalog in force, with an audit entry. An unchanged file writes no new
+ * version, but an admin's reload is still audited ("reloads are audited"), as is a refused one.
+ */
+export async function storeCatalog(actor: Actor, loaded: Extract<CatalogFileResult, { ok: true }>, verb: string): Promise<LoadOutcome> {
+  const hash = sha256(loaded.text);
+  return db.$transaction(async (tx) => {
+    // Instances starting together with a new file must not each store it.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(7265312002)`;
+    const latest = await tx.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, sha256: true } });
+    const changed = latest?.sha256 !== hash;
+    const serviceCount = loaded.catalog.services.length;
+    const versionId = changed
+      ? (await tx.catalogVersion.create({
+          data: { sha256: hash, source: loaded.file, text: loaded.text, serviceCount, loadedById: actor.id, loadedByLabel: actor.label },
+          select: { id: true },
+        })).id
+      : latest!.id;
+    if (changed || verb !== "catalog.load") {
+      await appendAudit(tx, {
+        actor, verb, target: { type: "catalog", id: String(versionId) },
+        before: latest ? { version: latest.id, sha256: latest.sha256 } : null,
+        after: { version: versionId, sha256: hash, file: loaded.file, services: serviceCount, changed },
+      });
+    }
+    return { changed, versionId, serviceCount };
+  });
+}
+
+/** Records a refused reload: the catalog in force stays as it was. */
+export async function recordRefusedReload(actor: Actor, result: Extract<CatalogFileResult, { ok: false }>) {
+  await db.$transaction((tx) =>
+    appendAudit(tx, {
+      actor, verb: "catalog.reload.refused", target: { type: "catalog" },
+      after: { file: result.file, problems: result.problems.slice(0, 20).map(formatProblem) },
+    }),
+  );
+}
+
+type Active = { catalog: Catalog; versionId: number | null; loadedAt: Date | null; source: string | null; problems: string[] };
+const cached = createChangeCache<Active>();
+
+/** The catalog in force, parsed once per change of the audit head (every load moves it). */
+export function getActiveCatalog(): Promise<Active> {
+  return cached("catalog", async () => {
+    const v = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, text: true, source: true, loadedAt: true } });
+    if (!v) return { catalog: EMPTY_CATALOG, versionId: null, loadedAt: null, source: null, problems: [] };
+    const parsed = parseCatalog(v.text, v.source, catalogVars());
+    // Stored text was valid when loaded; only a variable this instance lacks can break it.
+    if (!parsed.ok) return { catalog: EMPTY_CATALOG, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: parsed.problems.map(formatProblem) };
+    return { catalog: parsed.catalog, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: [] };
+  });
+}
+
+/** The configured catalog file, resolved against the working directory; null when none. */
+export function catalogFile(): string | null {
+  const file = getEnv().SITREP_CATALOG;
+  return file ? path.resolve(file) : null;
+}
