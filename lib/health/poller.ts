@@ -58,11 +58,27 @@ export class Poller {
     this.leader = false;
   }
 
-  /** Checks every target once, now, and records the results: one full poll round. */
-  async pollOnce(targets: CheckTarget[]): Promise<CheckResult[]> {
-    const results = await Promise.all(targets.map((t) => this.limit(() => runCheck(t, this.limits()))));
-    await this.deps.record(results);
-    return results;
+  /**
+   * Checks every target once, now, and records the results: one full poll round. Results are
+   * written in batches as they arrive, so the round ends soon after its slowest check.
+   */
+  async pollOnce(targets: CheckTarget[], batch = 100): Promise<CheckResult[]> {
+    const all: CheckResult[] = [];
+    let pending: CheckResult[] = [];
+    let writing: Promise<unknown> = Promise.resolve();
+    const write = () => {
+      const chunk = pending;
+      pending = [];
+      writing = writing.then(() => this.deps.record(chunk));
+    };
+    await Promise.all(targets.map((t) => this.limit(() => runCheck(t, this.limits())).then((r) => {
+      all.push(r);
+      pending.push(r);
+      if (pending.length >= batch) write();
+    })));
+    if (pending.length) write();
+    await writing;
+    return all;
   }
 
   private limits(): CheckLimits {
