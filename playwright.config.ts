@@ -6,6 +6,18 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.SITREP_E2E_PORT ?? 3100);
 const OIDC_PORT = PORT + 90;
 const baseURL = `http://127.0.0.1:${PORT}`;
+const FLEET_PORT = PORT + 80;
+
+// The demo fleet (demo/) and its catalog, polled every 2 s so health changes show quickly.
+// Specs inject faults through the fleet's API with these (workers inherit process.env).
+process.env.SITREP_FLEET_URL = `http://127.0.0.1:${FLEET_PORT}`;
+process.env.SITREP_FLEET_TOKEN ??= "sitrep-e2e-fleet-token";
+const FLEET = {
+  SITREP_FLEET_URL: process.env.SITREP_FLEET_URL,
+  SITREP_FLEET_TOKEN: process.env.SITREP_FLEET_TOKEN,
+  SITREP_CATALOG: "demo/catalog.yaml",
+  SITREP_DEMO_INTERVAL: "2s",
+};
 
 // Single sign-on is tested against a real OpenID Connect provider (e2e/support/oidc-provider.mjs).
 export const OIDC_TEST = {
@@ -42,6 +54,13 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: "node demo/fleet.mjs",
+      url: `${FLEET.SITREP_FLEET_URL}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { SITREP_FLEET_PORT: String(FLEET_PORT), SITREP_FLEET_TOKEN: FLEET.SITREP_FLEET_TOKEN, SITREP_FLEET_TICK_MS: "500" },
+    },
+    {
       command: "node e2e/support/oidc-provider.mjs",
       url: `${OIDC_TEST.AUTH_OIDC_ISSUER}/.well-known/openid-configuration`,
       reuseExistingServer: false,
@@ -54,7 +73,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       // HOSTNAME pinned: a shell or container may export its own machine name under that variable.
-      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST },
+      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET },
       stdout: "pipe",
       stderr: "pipe",
     },

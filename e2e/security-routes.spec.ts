@@ -19,6 +19,9 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/health/ready": { access: "public" },
   "/api/live": { access: "authenticated" },
   "/api/war-room": { access: "authenticated" },
+  "/api/services": { access: "authenticated" },
+  "/api/services/[slug]": { access: "authenticated" },
+  "/api/services/[slug]/panels/[index]": { access: "authenticated" },
   // Public while METRICS_TOKEN is unset (as in this suite); see the /metrics tests below.
   "/metrics": { access: "public" },
 };

@@ -84,6 +84,16 @@ const ACTIONS: Record<string, ActionAccess> = {
       async (db, id, before) => (await userField(db, id, "passwordHash")) !== before.passwordHash,
     ),
   },
+  "lib/services/actions.ts#reloadCatalogAction": {
+    access: "admin",
+    probe: {
+      async prepare({ db }) {
+        const count = async () => (await db.query(`SELECT count(*)::int AS n FROM "AuditEntry" WHERE verb LIKE 'catalog.reload%'`)).rows[0].n as number;
+        const before = await count();
+        return { input: {}, changed: async () => (await count()) !== before };
+      },
+    },
+  },
   "lib/incidents/actions.ts#declareIncidentAction": {
     access: "responder",
     probe: {

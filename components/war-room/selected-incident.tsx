@@ -7,11 +7,12 @@ import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { QuickActions } from "@/components/war-room/quick-actions";
 import { TimelineList } from "@/components/war-room/timeline-list";
 import { Card } from "@/components/ui/card";
+import { AffectedServices } from "@/components/services/affected-services";
 import type { Status } from "@/lib/incidents/rules";
 
 const panelTitle = "mb-3 flex items-center gap-2 text-sm font-bold uppercase tracking-wider text-muted";
 
-/** The selected incident: quick actions, live timeline, and what later features will show here. */
+/** The selected incident: quick actions, live timeline, its services' health, and what later features will show here. */
 export function SelectedIncident({ selected, canAct }: { selected: NonNullable<WarRoomData["selected"]>; canAct: boolean }) {
   const { incident: i, timeline } = selected;
   return (
@@ -33,18 +34,9 @@ export function SelectedIncident({ selected, canAct }: { selected: NonNullable<W
           </div>
         </Card>
         <div className="flex flex-col gap-5">
-          <Card className="p-5" data-testid="services-health-placeholder">
+          <Card className="p-5" data-testid="services-health">
             <h3 className={panelTitle}><HeartPulse className="size-4" aria-hidden />Affected services&apos; health</h3>
-            {i.services.length ? (
-              <ul className="flex flex-wrap gap-2">
-                {i.services.map((s) => (
-                  <li key={s} className="rounded-md border border-border bg-surface-2 px-2.5 py-1 font-mono text-sm">{s}</li>
-                ))}
-              </ul>
-            ) : (
-              <p className="text-sm text-muted">No affected services recorded.</p>
-            )}
-            <p className="mt-3 text-sm text-muted">Live health arrives with the service catalog.</p>
+            <AffectedServices slugs={i.services} />
           </Card>
           <Card className="p-5" data-testid="runbook-placeholder">
             <h3 className={panelTitle}><BookOpen className="size-4" aria-hidden />Runbook in progress</h3>

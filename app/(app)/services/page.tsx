@@ -1,16 +1,37 @@
 import type { Metadata } from "next";
-import { Placeholder } from "@/components/shell/placeholder";
+import { CatalogEmpty, CatalogLine, CatalogProblems } from "@/components/services/catalog-status";
+import { CatalogReloadButton } from "@/components/services/catalog-reload-button";
+import { FleetMap } from "@/components/services/fleet-map";
+import { ServicesTable } from "@/components/services/services-table";
+import { PageHeader } from "@/components/ui/card";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
+import { listServices } from "@/lib/services/queries";
 
 export const metadata: Metadata = { title: "Services" };
 
 export default async function ServicesPage() {
-  await requirePageUser();
+  const user = await requirePageUser();
+  const { services, catalog } = await listServices();
   return (
-    <Placeholder
-      title="Services"
-      description="The service catalog, with live health and metrics."
-      coming={["Every service's live status, check latency and uptime", "Health detail such as circuit breaker states, and metric panels", "Dependencies, owners and open incidents"]}
-    />
+    <>
+      <PageHeader title="Services" description="Live health of every service in the catalog, worst first." />
+      {hasRole(user.role, "admin") ? (
+        <CatalogReloadButton>
+          <CatalogLine catalog={catalog} className="" />
+        </CatalogReloadButton>
+      ) : (
+        <CatalogLine catalog={catalog} />
+      )}
+      <CatalogProblems problems={catalog.problems} />
+      {services.length ? (
+        <>
+          <ServicesTable initial={services} />
+          <FleetMap initial={services} />
+        </>
+      ) : (
+        <CatalogEmpty file={catalog.file} />
+      )}
+    </>
   );
 }

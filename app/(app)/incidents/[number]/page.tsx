@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { HeartPulse } from "lucide-react";
 import { notFound } from "next/navigation";
 import { AckClock } from "@/components/incidents/clocks";
 import { DetailsEditor } from "@/components/incidents/details-editor";
@@ -6,6 +7,7 @@ import { IncidentHeader } from "@/components/incidents/incident-header";
 import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
 import { StatusControls } from "@/components/incidents/status-controls";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { AffectedServices } from "@/components/services/affected-services";
 import { Timeline } from "@/components/timeline/timeline";
 import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
@@ -66,6 +68,14 @@ export default async function IncidentPage({ params, searchParams }: Params) {
               <DetailsEditor incidentId={incident.id} field="services" value={incident.services} canEdit={canEdit} />
             </div>
           </Card>
+          {incident.services.length ? (
+            <Card className="p-4" data-testid="services-health">
+              <h2 className="mb-3 flex items-center gap-2 text-sm font-bold uppercase tracking-wider text-muted">
+                <HeartPulse className="size-4" aria-hidden />Affected services&apos; health
+              </h2>
+              <AffectedServices slugs={incident.services} />
+            </Card>
+          ) : null}
           <Timeline
             incidentId={incident.id}
             basePath={`/incidents/${incident.number}`}

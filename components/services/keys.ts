@@ -1,0 +1,13 @@
+import type { PanelRange } from "@/lib/services/types";
+
+// react-query keys for services: invalidating `all` refetches every list, detail and panel.
+export const serviceKeys = {
+  all: ["services"] as const,
+  lists: () => ["services", "list"] as const,
+  /** `slugs` undefined: the whole fleet */
+  list: (slugs?: readonly string[]) => ["services", "list", slugs ? [...slugs].sort().join(",") : "*"] as const,
+  details: () => ["services", "detail"] as const,
+  detail: (slug: string) => ["services", "detail", slug] as const,
+  panels: (slug: string) => ["services", "panel", slug] as const,
+  panel: (slug: string, index: number, range: PanelRange) => ["services", "panel", slug, index, range] as const,
+};

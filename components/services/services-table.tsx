@@ -1,0 +1,112 @@
+"use client";
+import Link from "next/link";
+import type { HealthStatus, ServiceSummary } from "@/lib/services/types";
+import { LiveIndicator } from "@/components/live/live-indicator";
+import { DependencyChips } from "@/components/services/dependency-map";
+import { formatLatency, formatUptime, sortWorstFirst } from "@/components/services/format";
+import { IncidentLinks } from "@/components/services/incident-links";
+import { StaleNote } from "@/components/services/stale-note";
+import { StatusBadge } from "@/components/services/status-badge";
+import { useServiceList } from "@/components/services/use-services";
+import { Time } from "@/components/timeline/time";
+import { Card } from "@/components/ui/card";
+import { cn } from "@/lib/cn";
+
+const th = "px-3 py-2.5 font-medium whitespace-nowrap";
+const td = "px-3 py-2.5 align-top";
+
+const REASON_TONE: Record<HealthStatus, string> = {
+  down: "text-danger font-medium",
+  impacted: "text-danger",
+  degraded: "text-warning font-medium",
+  unknown: "text-muted",
+  up: "text-muted",
+};
+
+function Reason({ s }: { s: ServiceSummary }) {
+  if (s.unmonitored) return <span className="text-muted">No health check configured</span>;
+  if (s.status === "up" || !s.reason) return <span className="text-muted">—</span>;
+  return <span className={REASON_TONE[s.status]}>{s.reason}</span>;
+}
+
+/** Every service, worst first, refreshed every 5 s and on every health change. */
+export function ServicesTable({ initial }: { initial: ServiceSummary[] }) {
+  const { data = initial, error, dataUpdatedAt } = useServiceList({ initial });
+  const rows = sortWorstFirst(data);
+  const statusOf = new Map(data.map((s) => [s.slug, s.status]));
+  const counts = rows.reduce<Partial<Record<HealthStatus, number>>>((c, s) => ({ ...c, [s.status]: (c[s.status] ?? 0) + 1 }), {});
+  return (
+    <section aria-labelledby="services-heading" className="mb-8">
+      <div className="mb-3 flex flex-wrap items-center gap-3">
+        <h2 id="services-heading" className="text-lg font-semibold">
+          {rows.length} service{rows.length === 1 ? "" : "s"}
+        </h2>
+        <p className="flex flex-wrap gap-2" data-testid="services-counts">
+          {(["down", "impacted", "degraded", "unknown", "up"] as const).map((st) =>
+            counts[st] ? (
+              <span key={st} className="inline-flex items-center gap-1 text-sm">
+                <StatusBadge status={st} testId="status-count" /> <span className="font-semibold tabular-nums">{counts[st]}</span>
+              </span>
+            ) : null,
+          )}
+        </p>
+        <LiveIndicator className="ml-auto" />
+      </div>
+      <StaleNote error={error} updatedAt={dataUpdatedAt} />
+      <Card className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="services-table">
+          <thead className="border-b border-border text-left text-xs tracking-wide text-muted uppercase">
+            <tr>
+              <th className={th} scope="col">Status · since</th>
+              <th className={th} scope="col">Service</th>
+              <th className={th} scope="col">Reason</th>
+              <th className={th} scope="col">Incidents</th>
+              <th className={cn(th, "text-right")} scope="col">Latency</th>
+              <th className={cn(th, "text-right")} scope="col">Uptime</th>
+              <th className={th} scope="col">Depends on</th>
+              <th className={th} scope="col">Owner · team</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((s) => (
+              <tr
+                key={s.slug}
+                data-testid="service-row"
+                data-slug={s.slug}
+                data-status={s.status}
+                className={cn("border-b border-border last:border-0 hover:bg-surface-2/60", s.status === "down" && "bg-danger/5")}
+              >
+                <td className={td}>
+                  <StatusBadge status={s.status} size="md" />
+                  {s.since ? <p className="mt-1 text-xs whitespace-nowrap text-muted" data-testid="service-since"><Time at={s.since} /></p> : null}
+                </td>
+                <th scope="row" className={cn(td, "text-left font-normal")}>
+                  <Link href={`/services/${s.slug}`} className="text-base font-semibold whitespace-nowrap text-accent hover:underline">
+                    {s.name}
+                  </Link>
+                  <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs whitespace-nowrap text-muted">
+                    {s.name !== s.slug ? <span className="font-mono">{s.slug}</span> : null}
+                    {s.tier !== null ? <span className="rounded border border-border px-1 font-semibold" title={`Tier ${s.tier} (0 is the most critical)`}>Tier {s.tier}</span> : null}
+                  </p>
+                </th>
+                <td className={cn(td, "max-w-72 min-w-44 break-words")} data-testid="service-reason"><Reason s={s} /></td>
+                <td className={td}><IncidentLinks incidents={s.openIncidents} empty="—" /></td>
+                <td className={cn(td, "text-right whitespace-nowrap tabular-nums")}>{formatLatency(s.latencyMs)}</td>
+                <td className={cn(td, "text-right whitespace-nowrap tabular-nums")} data-testid="service-uptime">
+                  <p>{formatUptime(s.uptime24h)} <span className="text-xs text-muted">24 h</span></p>
+                  <p>{formatUptime(s.uptime7d)} <span className="text-xs text-muted">7 d</span></p>
+                </td>
+                <td className={td}><DependencyChips slugs={s.dependsOn} statusOf={statusOf} /></td>
+                <td className={cn(td, "max-w-44 break-words")}>
+                  {s.owner ? <p>{s.owner}</p> : null}
+                  {s.team ? <p className={s.owner ? "text-xs text-muted" : undefined}>{s.team}</p> : null}
+                  {!s.owner && !s.team ? <span className="text-muted">—</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+    </section>
+  );
+}
