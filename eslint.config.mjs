@@ -13,7 +13,7 @@ export default defineConfig([
     },
   },
   {
-    files: ["lib/env.ts", "instrumentation.ts", "lib/testing/**", "scripts/**", "e2e/**", "*.config.*", "prisma/**", "**/*.test.ts"],
+    files: ["lib/env.ts", "instrumentation.ts", "lib/testing/**", "scripts/**", "e2e/**", "*.config.*", "prisma/**", "demo/**", "**/*.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ]);

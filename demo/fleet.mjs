@@ -180,7 +180,7 @@ function argPort(argv) {
 
 async function main() {
   // The fleet is its own process, not the app: lib/env.ts does not configure it.
-  const env = process.env; // eslint-disable-line no-restricted-properties
+  const env = process.env;
   const portText = argPort(process.argv.slice(2)) ?? (env.SITREP_FLEET_PORT || "4700");
   const port = Number(portText);
   if (!/^\d+$/.test(String(portText).trim()) || port > 65535) throw new Error(`the port must be a number from 0 to 65535 (got "${portText}")`);

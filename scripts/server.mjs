@@ -112,7 +112,7 @@ function instrument(handle) {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) {
+  if (!fs.existsSync(path.join(root, process.env.SITREP_DIST_DIR || ".next", "BUILD_ID"))) {
     log("no production build in .next: run `npx next build` first (npm start does it for you)");
     process.exit(1);
   }

@@ -37,11 +37,12 @@ export function panelInfo(s: CatalogService, index: number, range: PanelRange = 
 async function loadSamples(slug: string, names: string[], from: number, to: number, binMs: number): Promise<StoredSeries[]> {
   const rows = binMs > 0
     ? await db.$queryRaw<{ id: number; name: string; labels: Record<string, string>; t: Date; v: number }[]>`
-        SELECT DISTINCT ON (s."id", date_bin(${`${binMs} milliseconds`}::interval, m."t", TIMESTAMPTZ '2000-01-01 00:00:00+00'))
-          s."id", s."name", s."labels", m."t", m."v"
-        FROM "MetricSeries" s JOIN "MetricSample" m ON m."seriesId" = s."id"
-        WHERE s."slug" = ${slug} AND s."name" = ANY(${names}) AND m."t" > ${new Date(from)} AND m."t" <= ${new Date(to)}
-        ORDER BY s."id", date_bin(${`${binMs} milliseconds`}::interval, m."t", TIMESTAMPTZ '2000-01-01 00:00:00+00'), m."t" DESC`
+        SELECT DISTINCT ON (x."id", x."bin") x."id", x."name", x."labels", x."t", x."v" FROM (
+          SELECT s."id", s."name", s."labels", m."t", m."v",
+            date_bin(${`${binMs} milliseconds`}::interval, m."t", TIMESTAMPTZ '2000-01-01 00:00:00+00') AS "bin"
+          FROM "MetricSeries" s JOIN "MetricSample" m ON m."seriesId" = s."id"
+          WHERE s."slug" = ${slug} AND s."name" = ANY(${names}) AND m."t" > ${new Date(from)} AND m."t" <= ${new Date(to)}) x
+        ORDER BY x."id", x."bin", x."t" DESC`
     : await db.$queryRaw<{ id: number; name: string; labels: Record<string, string>; t: Date; v: number }[]>`
         SELECT s."id", s."name", s."labels", m."t", m."v"
         FROM "MetricSeries" s JOIN "MetricSample" m ON m."seriesId" = s."id"
