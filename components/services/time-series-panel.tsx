@@ -87,26 +87,20 @@ function Chart({ panel, rows, colors, height, compact }: Props & { rows: Row[]; 
         labelFormatter={(v) => formatClockTime(Number(v), true)}
         formatter={(v) => (typeof v === "number" ? fmt(v) : "no sample")}
       />
-      {t?.warn !== undefined ? (
-        <ReferenceLine
-          y={t.warn}
-          stroke="var(--warning)"
-          strokeDasharray="6 4"
-          strokeWidth={1.5}
-          ifOverflow="extendDomain"
-          label={{ value: `warn ${fmt(t.warn)}`, position: place(t.warn, "Right"), fill: "var(--warning)", fontSize: 11 }}
-        />
-      ) : null}
-      {t?.crit !== undefined ? (
-        <ReferenceLine
-          y={t.crit}
-          stroke="var(--danger)"
-          strokeDasharray="6 4"
-          strokeWidth={1.5}
-          ifOverflow="extendDomain"
-          label={{ value: `crit ${fmt(t.crit)}`, position: place(t.crit, "Left"), fill: "var(--danger)", fontSize: 11, fontWeight: 600 }}
-        />
-      ) : null}
+      {THRESHOLD_LINES.map(({ level, color, side, weight }) => {
+        const y = t?.[level];
+        return y === undefined ? null : (
+          <ReferenceLine
+            key={level}
+            y={y}
+            stroke={color}
+            strokeDasharray="6 4"
+            strokeWidth={1.5}
+            ifOverflow="extendDomain"
+            label={{ value: `${level} ${fmt(y)}`, position: place(y, side), fill: color, fontSize: 11, fontWeight: weight }}
+          />
+        );
+      })}
       {panel.series.map((s, i) => (
         <Line
           key={i}
@@ -126,6 +120,11 @@ function Chart({ panel, rows, colors, height, compact }: Props & { rows: Row[]; 
 }
 
 /** One metric panel: the chart, or why there is none (`panel.error`, or no samples yet). */
+const THRESHOLD_LINES = [
+  { level: "warn", color: "var(--warning)", side: "Right", weight: 400 },
+  { level: "crit", color: "var(--danger)", side: "Left", weight: 600 },
+] as const;
+
 export function TimeSeriesPanel({ panel, height = 220, compact = false }: Props) {
   const samples = sampleCount(panel);
   const colors = groupStyles(panel.series.map((s) => s.label), "service").map((g) => g.color);
