@@ -58,8 +58,10 @@ async function loadSamples(slug: string, names: string[], from: number, to: numb
   return [...byId.values()];
 }
 
-async function prometheusLines(s: CatalogService, line: CatalogSeries, g: ReturnType<typeof grid>): Promise<{ lines: PanelSeries[]; error: string | null }> {
-  const res = await queryRange(s.metrics!.prometheus!, line.query!, { start: g.start, end: g.end, stepMs: g.stepMs });
+async function prometheusLines(s: CatalogService, line: CatalogSeries, g: ReturnType<typeof grid>, now: number): Promise<{ lines: PanelSeries[]; error: string | null }> {
+  // The grid ends up to a step after now. Prometheus would evaluate a rate there over a window
+  // partly in the future and chart the latest value too low (or not at all), so stop at now.
+  const res = await queryRange(s.metrics!.prometheus!, line.query!, { start: g.start, end: Math.min(g.end, now), stepMs: g.stepMs });
   if (!res.ok) return { lines: [], error: res.error };
   return { lines: res.series.map((x) => ({ label: seriesLabel(x.labels, line.legend), points: x.points })), error: null };
 }
@@ -78,7 +80,7 @@ export async function getPanelData(slug: string, index: number, range: PanelRang
   const series: PanelSeries[] = [];
   for (const line of p.series) {
     if (viaPrometheus(s, line)) {
-      const r = await prometheusLines(s, line, g);
+      const r = await prometheusLines(s, line, g, now);
       series.push(...r.lines);
       if (r.error) errors.push(r.error);
     } else if (line.metric) {
