@@ -47,13 +47,20 @@ test("declare with the D shortcut, then acknowledge → investigate → mitigate
   await expect(dialog.getByLabel("Title")).toBeFocused();
   await expect(dialog).toContainText("Respond under 15 minutes");
   // An empty title is refused beside the field, and what was typed stays.
-  await dialog.getByLabel("Affected services (optional)").fill("checkout-api, payments");
+  const services = dialog.getByLabel("Affected services (optional)");
+  await services.fill("nats, beacon-runer");
   await dialog.getByRole("button", { name: "Declare incident" }).click();
   await expect(dialog.getByText(/Give the incident a title/)).toBeVisible();
-  await expect(dialog.getByLabel("Affected services (optional)")).toHaveValue("checkout-api, payments");
+  await expect(services).toHaveValue("nats, beacon-runer");
 
   await dialog.getByLabel("Title").fill(title);
   await dialog.getByText("Critical").click();
+  await dialog.getByRole("button", { name: "Declare incident" }).click();
+  // A mistyped service is refused beside the field, with the catalog's closest name offered.
+  await expect(dialog.locator("#services-error")).toContainText('"beacon-runer" is not in the service catalog. Did you mean "beacon-runner"?');
+  await services.focus();
+  await dialog.getByRole("list", { name: "Services in the catalog" }).getByRole("button", { name: "beacon-runner", exact: true }).click();
+  await expect(services).toHaveValue("nats, beacon-runner, ");
   await dialog.getByRole("button", { name: "Declare incident" }).click();
   await expect(toast(page, /INC-\d+ declared/)).toBeVisible();
   await expect(page).toHaveURL(/\/incidents\/\d+$/);

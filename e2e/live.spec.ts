@@ -95,6 +95,8 @@ test("the war room says all clear, or lists open incidents by severity, and sele
   await signIn(page, viewer);
   await page.goto("/");
   // Other tests add incidents in parallel: only check what holds whatever else is open.
+  // The board renders in the browser: wait for it before reading it.
+  await expect(page.locator("[data-testid=war-room-board] h2").first()).toBeVisible();
   const headings = await page.locator("[data-testid=war-room-board] h2").allTextContents();
   expect(headings.length).toBeGreaterThan(0);
   expect(headings[0]).toMatch(/^P1/);
@@ -103,7 +105,7 @@ test("the war room says all clear, or lists open incidents by severity, and sele
   const firstCard = Number(await page.getByTestId("war-room-card").first().getAttribute("data-incident"));
   expect(selected).toBe(firstCard);
   await expect(page.getByTestId("services-health")).toBeVisible();
-  await expect(page.getByTestId("runbook-placeholder")).toBeVisible();
+  await expect(page.getByTestId("war-room-runs")).toBeVisible();
 
   // Selecting another card shows it, and the URL says so.
   await page.locator(`[data-testid="war-room-card"][data-incident="${p1.number}"]`).click();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { declareIncidentAction } from "@/lib/incidents/actions";
+import { ServicesInput } from "@/components/incidents/services-input";
 import { SeverityPicker } from "@/components/incidents/severity-picker";
 import { MarkdownField } from "@/components/timeline/markdown-field";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [summary, setSummary] = useState("");
+  const [services, setServices] = useState("");
 
   useEffect(() => {
     const dialog = ref.current;
@@ -60,8 +62,8 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
           <SeverityPicker name="severity" invalid={Boolean(errors.severity)} />
           {errors.severity ? <p id="severity-error" className="text-sm text-danger">{errors.severity.join(" ")}</p> : null}
         </fieldset>
-        <Field label="Affected services (optional)" name="services" errors={errors.services} hint="Service names, separated by commas or spaces.">
-          <input id="services" name="services" placeholder="checkout-api, payments" className={inputClass} {...err("services")} />
+        <Field label="Affected services (optional)" name="services" errors={errors.services} hint="Service names from the catalog, separated by commas or spaces.">
+          <ServicesInput id="services" name="services" value={services} onChange={setServices} invalid={Boolean(errors.services)} describedBy={errors.services ? "services-error" : undefined} />
         </Field>
         <Field label="Summary (optional)" name="summary" errors={errors.summary}>
           <MarkdownField id="summary" value={summary} onValueChange={setSummary} rows={3} placeholder="What is happening, who is affected" {...err("summary")} />

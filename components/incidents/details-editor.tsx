@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Pencil } from "lucide-react";
 import { updateIncidentDetailsAction } from "@/lib/incidents/actions";
 import { ConflictNotice } from "@/components/incidents/conflict-notice";
+import { ServicesInput } from "@/components/incidents/services-input";
 import { useIncidentMutation } from "@/components/incidents/use-incident-mutation";
 import { MarkdownBody } from "@/components/timeline/markdown";
 import { MarkdownField } from "@/components/timeline/markdown-field";
@@ -64,6 +65,8 @@ export function DetailsEditor(props: Props) {
         <form onSubmit={save} className="flex flex-col gap-2">
           {field === "summary" ? (
             <MarkdownField id={id} value={edit.draft} onValueChange={(draft) => setEdit({ ...edit, draft })} rows={6} aria-label={LABELS[field]} aria-invalid={errors ? true : undefined} />
+          ) : field === "services" ? (
+            <ServicesInput id={id} value={edit.draft} autoFocus onChange={(draft) => setEdit({ ...edit, draft })} label={LABELS[field]} invalid={Boolean(errors)} />
           ) : (
             <input id={id} value={edit.draft} autoFocus onChange={(e) => setEdit({ ...edit, draft: e.target.value })} className={inputClass} aria-label={LABELS[field]} aria-invalid={errors ? true : undefined} />
           )}

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/action-client";
 import type { CurrentUser } from "@/lib/auth/session";
 import { incidentRef } from "@/lib/incidents/rules";
+import { assertKnownServices } from "@/lib/services/known";
 import {
   addTimelineNote, assignIncidentRole, changeIncidentSeverity, changeIncidentStatus, declareIncident,
   pinTimelineEvent, updateIncidentDetails,
@@ -24,6 +25,7 @@ export const declareIncidentAction = defineAction({
   role: "responder",
   input: declareIncidentSchema,
   async handler(input, user) {
+    await assertKnownServices(input.services, "services");
     const incident = await declareIncident(actor(user), input);
     refresh();
     return { data: { number: incident.number }, message: `${incidentRef(incident.number)} declared.` };
@@ -68,6 +70,7 @@ export const updateIncidentDetailsAction = defineAction({
   role: "responder",
   input: updateDetailsSchema,
   async handler({ incidentId, ...change }, user) {
+    if (change.field === "services") await assertKnownServices(change.to.filter((s) => !change.from.includes(s)), "to");
     const r = await updateIncidentDetails(actor(user), incidentId, change);
     refresh(r.number);
     return { data: undefined, message: "Saved." };
