@@ -116,6 +116,8 @@ const action = z
     command: commandExecutor.optional(),
     verify: z.strictObject({ health: z.enum(["up", "not-down"]).optional(), within: duration.default(60_000) }).optional(),
     rollback: slug.optional(),
+    /** runbook command patterns this action performs ("flyctl restart --app beacon-runner*"): the importer suggests binding steps that run them */
+    matches: z.array(z.string().trim().min(3, "a pattern needs at least 3 characters")).default([]),
   })
   .refine((a) => Number(Boolean(a.http)) + Number(Boolean(a.command)) === 1, { message: "needs exactly one executor: http or command" });
 
