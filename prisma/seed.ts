@@ -1,6 +1,10 @@
 // The demo workspace: three users, one per role. Idempotent: with any user present it only
 // prints the logins. Run by `npm start` on the embedded database (or with SITREP_DEMO=1).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { db } from "@/lib/db";
+import { DEMO_RUNBOOKS } from "@/lib/runbooks/demo";
+import { importRunbookDocument } from "@/lib/runbooks/import";
 import { createUser } from "@/lib/users/mutations";
 import type { RoleName } from "@/lib/auth/roles";
 
@@ -16,6 +20,7 @@ async function main() {
     for (const user of DEMO_USERS) await createUser({ id: null, label: "seed" }, user, "seed");
     console.log("Created the demo workspace.");
   }
+  await seedRunbooks();
   const present = await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } });
   if (present.length === 0) return;
   console.log("\nDemo logins (change these passwords before real use):");
@@ -23,6 +28,16 @@ async function main() {
     console.log(`  ${u.role.padEnd(9)}  ${u.email.padEnd(24)}  ${u.password}`);
   }
   console.log("");
+}
+
+/** Imports the seed runbooks; unchanged files are skipped, so every start is cheap. */
+async function seedRunbooks() {
+  const dir = path.join(process.cwd(), "demo/runbooks");
+  for (const { file, services } of DEMO_RUNBOOKS) {
+    const text = await readFile(path.join(dir, file), "utf8");
+    const r = await importRunbookDocument({ id: null, label: "seed" }, { source: file, text, services });
+    if (r.status === "imported") console.log(`Imported ${file}: ${r.created.length} new, ${r.updated.length} updated runbook(s).`);
+  }
 }
 
 main()

@@ -8,6 +8,7 @@ export const INCIDENTS_TOPIC = "incidents";
 export const incidentTopic = (incidentId: string) => `incident:${incidentId}`;
 export const SERVICES_TOPIC = "services";
 export const serviceTopic = (slug: string) => `service:${slug}`;
+export const RUNBOOKS_TOPIC = "runbooks";
 
 /**
  * The topics an audit entry publishes. Only target types listed here reach browsers: a new
@@ -17,6 +18,7 @@ const COLLECTIONS: Record<string, string> = {
   incident: INCIDENTS_TOPIC,
   service: SERVICES_TOPIC,
   catalog: SERVICES_TOPIC,
+  runbook: RUNBOOKS_TOPIC,
 };
 
 export function topicsFor(entry: { targetType: string; targetId: string | null }): string[] {

@@ -1,0 +1,75 @@
+import "server-only";
+import { cache } from "react";
+import { db, type Prisma } from "@/lib/db";
+import type { RunbookFilter } from "@/lib/runbooks/schemas";
+import type { ParsedRunbook } from "@/lib/runbooks/parse/types";
+
+const LIST_SELECT = {
+  id: true, slug: true, title: true, kind: true, source: true, services: true, alerts: true, tags: true, severity: true,
+  mttrMinutes: true, version: true, archived: true, lastEditedAt: true, lastEditedBy: true, lastUsedAt: true, lastDrillAt: true,
+} satisfies Prisma.RunbookSelect;
+export type RunbookListItem = Prisma.RunbookGetPayload<{ select: typeof LIST_SELECT }>;
+
+/** Every word must appear somewhere in the title, alerts, symptoms, tags or commands. */
+function searchWhere(q: string | undefined): Prisma.RunbookWhereInput[] {
+  const words = (q ?? "").toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
+  return words.map((w) => ({ searchText: { contains: w } }));
+}
+
+export const listRunbooks = cache(async (filter: RunbookFilter = {}) => {
+  const where: Prisma.RunbookWhereInput = {
+    archived: filter.archived === "1",
+    AND: [
+      ...searchWhere(filter.q),
+      ...(filter.service ? [{ services: { has: filter.service } }] : []),
+      ...(filter.alert ? [{ alerts: { has: filter.alert } }] : []),
+      ...(filter.tag ? [{ tags: { has: filter.tag } }] : []),
+    ],
+  };
+  const rows = await db.runbook.findMany({ where, select: LIST_SELECT, orderBy: [{ kind: "asc" }, { title: "asc" }], take: 500 });
+  // Title matches first: "nats" should put "NATS Recovery" above a runbook that merely runs `nats`.
+  const q = filter.q?.toLowerCase().trim();
+  return q ? [...rows].sort((a, b) => Number(b.title.toLowerCase().includes(q)) - Number(a.title.toLowerCase().includes(q))) : rows;
+});
+
+/** The values the library's filters offer. */
+export const getRunbookFacets = cache(async () => {
+  const rows = await db.runbook.findMany({ where: { archived: false }, select: { services: true, alerts: true, tags: true } });
+  const sorted = (pick: (r: (typeof rows)[number]) => string[]) => [...new Set(rows.flatMap(pick))].sort();
+  return { services: sorted((r) => r.services), alerts: sorted((r) => r.alerts), tags: sorted((r) => r.tags) };
+});
+
+export const getRunbook = cache(async (slug: string) => {
+  const rb = await db.runbook.findUnique({
+    where: { slug },
+    select: { ...LIST_SELECT, sourceKey: true, versions: { orderBy: { version: "desc" }, select: { id: true, version: true, note: true, authorLabel: true, createdAt: true, sha256: true } } },
+  });
+  if (!rb) return null;
+  const current = await db.runbookVersion.findUnique({ where: { runbookId_version: { runbookId: rb.id, version: rb.version } }, select: { markdown: true, parsed: true } });
+  if (!current) return null;
+  return { ...rb, markdown: current.markdown, parsed: { ...(current.parsed as unknown as ParsedRunbook), markdown: current.markdown } };
+});
+export type RunbookDetail = NonNullable<Awaited<ReturnType<typeof getRunbook>>>;
+
+export async function getRunbookVersionText(slug: string, version: number): Promise<string | null> {
+  const v = await db.runbookVersion.findFirst({ where: { version, runbook: { slug } }, select: { markdown: true } });
+  return v?.markdown ?? null;
+}
+
+/**
+ * Runbooks for an incident: those linked to its services, and those answering an alert named
+ * in its title or summary ("RunnerDown firing"). Linked-by-alert first: it is the closer match.
+ */
+export async function suggestRunbooks(incident: { services: string[]; title: string; summary: string }) {
+  const words = new Set(`${incident.title} ${incident.summary}`.split(/[^A-Za-z0-9_]+/).filter((w) => w.length > 2));
+  const rows = await db.runbook.findMany({
+    where: { archived: false, OR: [{ services: { hasSome: incident.services } }, { alerts: { hasSome: [...words] } }] },
+    select: LIST_SELECT,
+    orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
+    take: 200,
+  });
+  // An alert named in the incident beats a service match; a scenario beats a shared section; then
+  // the runbook the team used most recently.
+  const score = (r: RunbookListItem) => (r.alerts.some((a) => words.has(a)) ? 2 : 0) + (r.kind === "scenario" ? 1 : 0);
+  return rows.sort((a, b) => score(b) - score(a)).slice(0, 50);
+}
