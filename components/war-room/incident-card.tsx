@@ -16,6 +16,7 @@ export function IncidentCard({ incident: i, now, selected, onSelect }: Props) {
   const unacknowledged = !i.acknowledgedAt;
   const started = Date.parse(i.startedAt);
   const deadline = responseDeadline(severity, new Date(i.startedAt)).getTime();
+  const mttrDeadline = i.runbookMttrMinutes !== null ? started + i.runbookMttrMinutes * 60_000 : deadline;
   return (
     <button
       type="button"
@@ -44,8 +45,8 @@ export function IncidentCard({ incident: i, now, selected, onSelect }: Props) {
       <AckClock startedAt={i.startedAt} acknowledgedAt={i.acknowledgedAt} now={now} />
       <div className="grid grid-cols-2 gap-3">
         <Countdown label={`Response target (${severity})`} deadline={deadline} doneAt={i.mitigatedAt} now={now} testId="response-countdown" />
-        {/* MTTR target: the severity's response target for now; runbooks bring per-runbook MTTR targets later. */}
-        <Countdown label="MTTR target" deadline={deadline} doneAt={i.resolvedAt} now={now} testId="mttr-countdown" />
+        {/* The runbook being run says its own MTTR target ("MTTR Target: 2 minutes"); else the severity's. */}
+        <Countdown label={i.runbookMttrMinutes !== null ? "MTTR target (runbook)" : "MTTR target"} deadline={mttrDeadline} doneAt={i.resolvedAt} now={now} testId="mttr-countdown" />
       </div>
       {i.commander ? (
         <p className="text-base">

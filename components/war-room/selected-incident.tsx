@@ -6,6 +6,7 @@ import type { WarRoomData } from "@/lib/live/war-room";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
 import { QuickActions } from "@/components/war-room/quick-actions";
 import { TimelineList } from "@/components/war-room/timeline-list";
+import { WarRoomRuns } from "@/components/war-room/war-room-runs";
 import { Card } from "@/components/ui/card";
 import { AffectedServices } from "@/components/services/affected-services";
 import type { Status } from "@/lib/incidents/rules";
@@ -38,9 +39,9 @@ export function SelectedIncident({ selected, canAct }: { selected: NonNullable<W
             <h3 className={panelTitle}><HeartPulse className="size-4" aria-hidden />Affected services&apos; health</h3>
             <AffectedServices slugs={i.services} />
           </Card>
-          <Card className="p-5" data-testid="runbook-placeholder">
+          <Card className="p-5" data-testid="war-room-runs">
             <h3 className={panelTitle}><BookOpen className="size-4" aria-hidden />Runbook in progress</h3>
-            <p className="text-sm text-muted">Guided runbooks arrive with the runbooks feature: their steps and progress will show here.</p>
+            <WarRoomRuns incidentNumber={i.number} runs={selected.runs} />
           </Card>
         </div>
       </div>

@@ -8,12 +8,15 @@ import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
 import { StatusControls } from "@/components/incidents/status-controls";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { AffectedServices } from "@/components/services/affected-services";
+import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { Timeline } from "@/components/timeline/timeline";
 import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { countTimeline, getIncidentByNumber, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
 import { incidentRef, isOpen, parseIncidentRef } from "@/lib/incidents/rules";
+import { suggestRunbooks } from "@/lib/runbooks/queries";
+import { listIncidentRuns } from "@/lib/runbooks/run-queries";
 
 type Params = { params: Promise<{ number: string }>; searchParams: Promise<{ view?: string | string[]; all?: string | string[] }> };
 
@@ -40,12 +43,14 @@ export default async function IncidentPage({ params, searchParams }: Params) {
   const { view, all: showAll } = await searchParams;
   const filter = VIEWS.find((v) => v === view) ?? "all";
   const limit = showAll === "1" ? MOST : RECENT;
-  const [events, total, pinned, milestones, users] = await Promise.all([
+  const [events, total, pinned, milestones, users, runs, suggested] = await Promise.all([
     getTimeline(incident.id, filter, limit),
     countTimeline(incident.id, filter),
     getTimeline(incident.id, "pinned", 20),
     getTimeline(incident.id, "milestones", 500),
     listAssignableUsers(),
+    listIncidentRuns(incident.id),
+    suggestRunbooks(incident),
   ]);
   const canEdit = hasRole(user.role, "responder");
 
@@ -76,6 +81,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
               <AffectedServices slugs={incident.services} />
             </Card>
           ) : null}
+          <IncidentRunbooks incident={incident} runs={runs} suggested={suggested} canEdit={canEdit && isOpen(incident.status)} />
           <Timeline
             incidentId={incident.id}
             basePath={`/incidents/${incident.number}`}

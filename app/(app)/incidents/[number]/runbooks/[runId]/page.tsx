@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { GuidedRun } from "@/components/runbooks/guided-run";
+import { hasRole } from "@/lib/auth/roles";
+import { requirePageUser } from "@/lib/auth/session";
+import { getIncidentByNumber } from "@/lib/incidents/queries";
+import { parseIncidentRef } from "@/lib/incidents/rules";
+import { getRun } from "@/lib/runbooks/run-queries";
+
+type Params = { params: Promise<{ number: string; runId: string }> };
+
+export const metadata: Metadata = { title: "Guided runbook" };
+
+export default async function GuidedRunPage({ params }: Params) {
+  const user = await requirePageUser();
+  const { number, runId } = await params;
+  const n = parseIncidentRef(decodeURIComponent(number));
+  const [incident, found] = await Promise.all([n === null ? null : getIncidentByNumber(n), getRun(runId)]);
+  if (!incident || !found || found.incidentId !== incident.id) notFound();
+  return (
+    <>
+      <LiveRefresh topics={[`incident:${incident.id}`]} />
+      <GuidedRun
+        run={found.run}
+        incident={{ number: incident.number, title: incident.title, startedAt: incident.startedAt.toISOString() }}
+        canEdit={hasRole(user.role, "responder")}
+      />
+    </>
+  );
+}
