@@ -22,6 +22,7 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/services": { access: "authenticated" },
   "/api/services/[slug]": { access: "authenticated" },
   "/api/services/[slug]/panels/[index]": { access: "authenticated" },
+  "/api/runbooks/[slug]/markdown": { access: "authenticated" },
   // Public while METRICS_TOKEN is unset (as in this suite); see the /metrics tests below.
   "/metrics": { access: "public" },
 };

@@ -4,6 +4,7 @@
 // security-routes.spec.ts; sessions: security-session.spec.ts.)
 import type pg from "pg";
 import { test, expect, ROLES, uniqueEmail, uniqueTag, type CreateUser, type Role } from "./fixtures";
+import { RUNBOOK_ACTIONS } from "./support/runbook-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -100,7 +101,7 @@ const ACTIONS: Record<string, ActionAccess> = {
       async prepare({ db }) {
         const title = `Probe declared ${uniqueTag()}`;
         return {
-          input: { title, severity: "P2", services: "probe-svc", summary: "" },
+          input: { title, severity: "P2", services: "beacon-runner", summary: "" },
           changed: async () => (await db.query(`SELECT 1 FROM "Incident" WHERE title = $1`, [title])).rowCount! > 0,
         };
       },
@@ -149,6 +150,7 @@ const ACTIONS: Record<string, ActionAccess> = {
       },
     },
   },
+  ...RUNBOOK_ACTIONS,
 };
 
 const manifest = loadServerActions();
