@@ -22,10 +22,10 @@ export function RunVarsForm({ runId, names, values, canEdit }: { runId: string; 
         <label key={n} className="flex flex-col gap-1 text-xs font-medium text-muted">
           <span className="font-mono">{placeholderLabel(n)}</span>
           <input value={draft[n] ?? ""} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, [n]: e.target.value })} placeholder={n}
-            className={cn(inputClass, "h-9 w-48 font-mono")} aria-label={`Value for ${n}`} />
+            className={cn(inputClass, "w-48 font-mono")} aria-label={`Value for ${n}`} />
         </label>
       ))}
-      {canEdit ? <Button type="submit" size="sm" className="h-9" disabled={pending || !changed}>{pending ? "Saving…" : "Use these values"}</Button> : null}
+      {canEdit ? <Button type="submit" className="h-10" disabled={pending || !changed}>{pending ? "Saving…" : "Use these values"}</Button> : null}
       {fieldErrors["vars"] ? <p className="w-full text-sm text-danger">{fieldErrors["vars"].join(" ")}</p> : null}
     </form>
   );

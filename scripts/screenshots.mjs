@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// README screenshots from a running demo (npm start): node scripts/screenshots.mjs [base URL]
+// Signs in as the demo admin, breaks NATS in the demo fleet (with SITREP_FLEET_URL and
+// SITREP_FLEET_TOKEN set), declares an incident on the Beamline router, starts its NATS runbook,
+// marks a step, and captures the runbook and services pages in light and dark.
+import path from "node:path";
+import { chromium } from "@playwright/test";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const out = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../docs/screenshots");
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+const page = await browser.newPage({ viewport: { width: 1440, height: 960 } });
+const shot = async (name, theme) => {
+  await page.evaluate((t) => { localStorage.setItem("sitrep-theme", t); window.__sitrepApplyTheme?.(); }, theme);
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: path.join(out, `${name}-${theme}.png`) });
+  console.log(`docs/screenshots/${name}-${theme}.png`);
+};
+
+await page.goto(`${base}/login`);
+await page.getByLabel("Email").fill("admin@sitrep.local");
+await page.getByLabel("Password").fill("sitrep-admin-demo");
+await page.getByRole("button", { name: /sign in/i }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+
+const fleet = process.env.SITREP_FLEET_URL;
+if (fleet) {
+  await fetch(`${fleet}/nats/faults/nats-down`, { method: "POST", headers: { authorization: `Bearer ${process.env.SITREP_FLEET_TOKEN}` } });
+  await page.waitForTimeout(20_000); // a poll interval, so the services page shows it
+}
+await page.goto(`${base}/runbooks`);
+await shot("runbooks", "light");
+await page.goto(`${base}/services`);
+await page.waitForTimeout(2000);
+await shot("services", "dark");
+await page.goto(`${base}/services/beacon-runner`);
+await page.waitForTimeout(2500);
+await shot("service", "light");
+
+await page.keyboard.press("d");
+const dialog = page.getByRole("dialog", { name: "Declare an incident" });
+await dialog.getByLabel("Title").fill("Router cannot reach NATS: decisions failing");
+await dialog.getByText("Critical").click();
+await dialog.getByLabel("Affected services (optional)").fill("beamline-router, nats");
+await dialog.getByRole("button", { name: "Declare incident" }).click();
+await page.waitForURL(/\/incidents\/\d+$/);
+await page.getByTestId("suggested-runbooks").locator("li", { hasText: "NATS Recovery" }).getByRole("button", { name: /^Start runbook/ }).click();
+await page.waitForURL(/\/runbooks\//);
+await page.locator('[data-testid="step"][data-step="0.0"]').getByRole("button", { name: "Done" }).click();
+await page.getByLabel("Value for <STREAM_NAME>").fill("ROUTER_DECIDE");
+await page.getByRole("button", { name: "Use these values" }).click();
+await page.waitForTimeout(1500);
+await shot("guided-run", "dark");
+await browser.close();
