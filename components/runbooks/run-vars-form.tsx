@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 import { setRunVarsAction } from "@/lib/runbooks/actions";
-import { placeholderLabel } from "@/lib/runbooks/placeholders";
+import { isSecretPlaceholder, placeholderLabel } from "@/lib/runbooks/placeholders";
 
 /** The run's placeholders, filled once for everyone following it; commands update as saved. */
 export function RunVarsForm({ runId, names, values, canEdit }: { runId: string; names: string[]; values: Record<string, string>; canEdit: boolean }) {
@@ -14,11 +14,16 @@ export function RunVarsForm({ runId, names, values, canEdit }: { runId: string; 
   const changed = names.some((n) => (draft[n] ?? "") !== (values[n] ?? ""));
   function save(e: React.FormEvent) {
     e.preventDefault();
-    run(() => setRunVarsAction({ runId, vars: Object.fromEntries(names.map((n) => [n, draft[n] ?? ""])) }));
+    run(() => setRunVarsAction({ runId, vars: Object.fromEntries(names.filter((n) => !isSecretPlaceholder(n)).map((n) => [n, draft[n] ?? ""])) }));
   }
   return (
     <form onSubmit={save} className="flex flex-wrap items-end gap-3" aria-label="Fill in the runbook's placeholders">
-      {names.map((n) => (
+      {names.map((n) => isSecretPlaceholder(n) ? (
+        <p key={n} className="flex h-[3.75rem] max-w-56 flex-col justify-end text-xs text-muted" data-testid="secret-placeholder">
+          <span className="font-mono font-medium">{placeholderLabel(n)}</span>
+          A secret: type it in your own terminal. Sitrep never stores it.
+        </p>
+      ) : (
         <label key={n} className="flex flex-col gap-1 text-xs font-medium text-muted">
           <span className="font-mono">{placeholderLabel(n)}</span>
           <input value={draft[n] ?? ""} disabled={!canEdit} onChange={(e) => setDraft({ ...draft, [n]: e.target.value })} placeholder={n}

@@ -15,3 +15,11 @@ describe("placeholders", () => {
     expect(["$NAMESPACE", "<STREAM_NAME>", "${POD}"].map(placeholderLabel)).toEqual(["NAMESPACE", "STREAM_NAME", "POD"]);
   });
 });
+
+describe("secret placeholders", () => {
+  it("are recognised by name, so their values are never stored", async () => {
+    const { isSecretPlaceholder } = await import("@/lib/runbooks/placeholders");
+    expect(["$API_TOKEN", "<DB_PASSWORD>", "${AWS_SECRET_ACCESS_KEY}", "$GITHUB_KEY"].every(isSecretPlaceholder)).toBe(true);
+    expect(["$NAMESPACE", "<STREAM_NAME>", "$POD"].some(isSecretPlaceholder)).toBe(false);
+  });
+});

@@ -14,3 +14,9 @@ export function fillPlaceholders(code: string, vars: Record<string, string>): st
 
 /** A field label: "$NAMESPACE" → "NAMESPACE", "<STREAM_NAME>" → "STREAM_NAME". */
 export const placeholderLabel = (name: string) => name.replace(/^\$\{?|\}$|^<|>$/g, "");
+
+/**
+ * A placeholder that holds a secret ($API_TOKEN, <DB_PASSWORD>): Sitrep never stores or shows
+ * one. The responder types it in their own terminal; the command keeps the placeholder.
+ */
+export const isSecretPlaceholder = (name: string) => /SECRET|TOKEN|PASSWORD|PASSWD|KEY|CREDENTIAL/i.test(placeholderLabel(name));

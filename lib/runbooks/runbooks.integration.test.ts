@@ -83,7 +83,7 @@ describe("editing", () => {
 describe("guided runs", () => {
   async function setup() {
     const src = source("guided.md");
-    const text = "# JetStream overflow\n\n**Alert**: `JetStreamOverflow`\n\n### Immediate Actions (0-2 minutes)\n1. **Check the stream**: `nats stream info <STREAM_NAME>`\n2. **Purge it**: `nats stream purge <STREAM_NAME>` (DANGER: data loss)\n";
+    const text = "# JetStream overflow\n\n**Alert**: `JetStreamOverflow`\n\n### Immediate Actions (0-2 minutes)\n1. **Check the stream**: `nats stream info <STREAM_NAME>`\n2. **Purge it**: `nats stream purge <STREAM_NAME>` (DANGER: data loss)\n3. **Tell the router**: `curl -H \"Authorization: Bearer $API_TOKEN\" http://router/reload`\n";
     const service = `guided-${randomUUID().slice(0, 8)}`;
     const { created } = await importRunbookDocument(actor, { source: src, text, services: [service] });
     const incident = await declareIncident(actor, { title: `JetStreamOverflow firing ${randomUUID().slice(0, 6)}`, severity: "P2", services: [service], summary: "" });
@@ -101,6 +101,8 @@ describe("guided runs", () => {
 
     await setRunVars({ id: null, label: "alice" }, { runId: a.runId, vars: { "<STREAM_NAME>": "ROUTER" } });
     await expect(setRunVars(actor, { runId: a.runId, vars: { $NOPE: "x" } })).rejects.toThrow(ValidationError);
+    // A secret never reaches the database, whoever types it.
+    await expect(setRunVars(actor, { runId: a.runId, vars: { $API_TOKEN: "s3cr3t-value" } })).rejects.toThrow(/does not store secrets/);
 
     await markRunbookStep({ id: null, label: "alice" }, { runId: a.runId, step: "0.0", from: "", status: "done", note: "stream is full" });
     // Bob saw the step unmarked: his mark is refused, not silently applied over Alice's.
@@ -108,7 +110,10 @@ describe("guided runs", () => {
     await expect(markRunbookStep(actor, { runId: a.runId, step: "9.9", from: "", status: "done", note: "" })).rejects.toThrow(ValidationError);
 
     const run = (await getRun(a.runId))!.run;
-    expect(run.progress).toEqual({ marked: 1, total: 2, failed: 0 });
+    expect(run.progress).toEqual({ marked: 1, total: 3, failed: 0 });
+    expect(run.parsed.placeholders).toEqual(["<STREAM_NAME>", "$API_TOKEN"]);
+    expect(JSON.stringify(await db.runbookRun.findMany({ where: { id: a.runId } }))).not.toContain("s3cr3t-value");
+    expect(await db.auditEntry.count({ where: { after: { string_contains: "s3cr3t-value" } } })).toBe(0);
     expect(run.vars).toEqual({ "<STREAM_NAME>": "ROUTER" });
     const events = await db.timelineEvent.findMany({ where: { incidentId: incident.id, kind: "runbook" }, orderBy: { id: "asc" }, select: { data: true, actorLabel: true } });
     expect(events.map((e) => (e.data as { event: string }).event)).toEqual(["started", "vars", "step"]);

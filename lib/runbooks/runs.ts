@@ -7,6 +7,7 @@ import { addTimelineEvent } from "@/lib/timeline/mutations";
 import type { ParsedRunbook } from "@/lib/runbooks/parse/types";
 import type { StepStatus } from "@/lib/runbooks/schemas";
 import { markableSteps } from "@/lib/runbooks/derive";
+import { isSecretPlaceholder } from "@/lib/runbooks/placeholders";
 import { stepTitle } from "@/lib/runbooks/step-title";
 
 // Guided runs. Every change is written to the incident's timeline and audited against the
@@ -94,6 +95,8 @@ export async function setRunVars(actor: Actor, input: { runId: string; vars: Rec
     const allowed = new Set(parsed.placeholders);
     const unknown = Object.keys(input.vars).filter((k) => !allowed.has(k));
     if (unknown.length) throw new ValidationError(`This runbook has no placeholder ${unknown.join(", ")}.`);
+    const secret = Object.keys(input.vars).filter((k) => isSecretPlaceholder(k) && input.vars[k]);
+    if (secret.length) throw new ValidationError(`${secret.join(", ")} looks like a secret: Sitrep does not store secrets. Type it in your own terminal instead.`);
     const vars = { ...(run.vars as Record<string, string>), ...input.vars };
     await tx.runbookRun.update({ where: { id: run.id }, data: { vars } });
     await record(tx, actor, run.incidentId, "runbook.run.vars", { event: "vars", runId: run.id, runbook: run.runbook.slug, runbookTitle: run.runbook.title, names: Object.keys(input.vars) });
