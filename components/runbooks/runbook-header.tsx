@@ -13,7 +13,7 @@ const Stamp = ({ label, at, by }: { label: string; at: Date | null; by?: string 
 export function RunbookHeader({ runbook: rb, isAdmin }: { runbook: RunbookDetail; isAdmin: boolean }) {
   return (
     <header className="flex flex-col gap-2">
-      <p className="text-sm text-muted"><Link href="/runbooks" className="hover:underline">Runbooks</Link> › <span className="font-mono">{rb.source.replace(/^pasted:/, "")}</span></p>
+      <p className="text-sm text-muted"><Link href="/runbooks" className="hover:underline">Runbooks</Link> › <span className="font-mono">{rb.source}</span></p>
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold tracking-tight">{rb.title}</h1>
         {rb.severity ? <SeverityBadge severity={rb.severity} /> : null}

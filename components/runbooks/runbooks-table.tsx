@@ -41,7 +41,7 @@ export function RunbooksTable({ rows }: { rows: RunbookListItem[] }) {
                 <span className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-muted">
                   {r.kind === "shared" ? <Badge>shared</Badge> : null}
                   {r.archived ? <Badge tone="warning">archived</Badge> : null}
-                  <span className="font-mono">{r.source.replace(/^pasted:/, "")}</span> · v{r.version}
+                  <span className="font-mono">{r.source}</span> · v{r.version}
                 </span>
               </td>
               <td className={td}><Chips items={r.alerts} mono /></td>

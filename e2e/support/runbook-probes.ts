@@ -61,7 +61,7 @@ export const RUNBOOK_ACTIONS: Record<string, { access: "admin" | "responder"; pr
         const name = `probe-${uniqueTag()}.md`;
         return {
           input: { name, text: "# Probe import\n\n1. Check it: `true`\n" },
-          changed: async () => (await db.query(`SELECT 1 FROM "Runbook" WHERE source = $1`, [`pasted:${name}`])).rowCount! > 0,
+          changed: async () => (await db.query(`SELECT 1 FROM "Runbook" WHERE source = $1`, [name])).rowCount! > 0,
         };
       },
     },

@@ -25,7 +25,7 @@ export const importRunbooksAction = defineAction({
   input: importRunbooksSchema,
   async handler({ name, text, services }, user) {
     await assertKnownServices(services, "services");
-    const r = await importRunbookDocument(actor(user), { source: `pasted:${name}`, text, services }, await catalogServiceRefs());
+    const r = await importRunbookDocument(actor(user), { source: name, text, services }, await catalogServiceRefs());
     refreshLibrary();
     const message = r.status === "unchanged"
       ? `${name} is unchanged since its last import.`

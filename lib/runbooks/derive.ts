@@ -6,7 +6,7 @@ export type ServiceRef = { slug: string; name: string };
 
 /** "runbooks/beacon-runner-runbook.md" → "beacon-runner-runbook" */
 export function documentStem(source: string): string {
-  const base = source.replace(/^pasted:/, "").split(/[\\/]/).pop() ?? source;
+  const base = source.split(/[\\/]/).pop() ?? source;
   return slugify(base.replace(/\.(md|markdown|txt)$/i, "")) || "runbook";
 }
 
