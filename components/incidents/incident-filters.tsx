@@ -1,11 +1,10 @@
 import Link from "next/link";
-import { Search } from "lucide-react";
 import { SEVERITIES, STATUSES } from "@/lib/incidents/rules";
 import { STATUS_LABELS } from "@/components/incidents/labels";
 import { all, first, type SearchParams } from "@/components/incidents/list-params";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { filterInput, filterLabel, SearchField } from "@/components/ui/filter-fields";
 import { cn } from "@/lib/cn";
 
 const SORTS = [
@@ -17,8 +16,8 @@ const SORTS = [
   ["updated", "Recently updated"],
 ] as const;
 
-const small = cn(inputClass, "h-9");
-const label = "flex flex-col gap-1 text-xs font-medium text-muted";
+const small = filterInput;
+const label = filterLabel;
 
 /** A plain GET form: every filter lives in the URL, so a filtered list can be shared and reloaded. */
 export function IncidentFilters({ params, users }: { params: SearchParams; users: { id: string; name: string }[] }) {
@@ -26,13 +25,7 @@ export function IncidentFilters({ params, users }: { params: SearchParams; users
   return (
     <Card className="mb-4 p-4">
       <form method="get" action="/incidents" role="search" aria-label="Filter incidents" className="flex flex-wrap items-end gap-3">
-        <label className={cn(label, "min-w-64 flex-1")}>
-          Search
-          <span className="relative">
-            <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
-            <input name="q" type="search" defaultValue={first(params.q)} placeholder="Title, summary or INC-42" className={cn(small, "pl-8")} />
-          </span>
-        </label>
+        <SearchField value={first(params.q)} placeholder="Title, summary or INC-42" />
         <label className={label}>
           Status
           <select name="status" defaultValue={first(params.status) || "open"} className={cn(small, "w-40")}>

@@ -1,12 +1,11 @@
-import { Search } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { inputClass } from "@/components/ui/field";
+import { filterInput, filterLabel, SearchField } from "@/components/ui/filter-fields";
 import { cn } from "@/lib/cn";
 import type { RunbookFilter } from "@/lib/runbooks/schemas";
 
-const small = cn(inputClass, "h-9");
-const label = "flex flex-col gap-1 text-xs font-medium text-muted";
+const small = filterInput;
+const label = filterLabel;
 
 function Pick({ name, title, values, value }: { name: string; title: string; values: string[]; value?: string }) {
   return (
@@ -25,13 +24,7 @@ export function LibraryFilters({ filter, facets }: { filter: RunbookFilter; face
   return (
     <Card className="mb-4 p-4">
       <form method="get" action="/runbooks" role="search" aria-label="Search runbooks" className="flex flex-wrap items-end gap-3">
-        <label className={cn(label, "min-w-64 flex-1")}>
-          Search
-          <span className="relative">
-            <Search className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-muted" aria-hidden />
-            <input name="q" type="search" defaultValue={filter.q} placeholder="Title, alert, symptom or command (kubectl rollout)" className={cn(small, "pl-8")} />
-          </span>
-        </label>
+        <SearchField value={filter.q} placeholder="Title, alert, symptom or command (kubectl rollout)" />
         <Pick name="service" title="Service" values={facets.services} value={filter.service} />
         <Pick name="alert" title="Alert" values={facets.alerts} value={filter.alert} />
         {facets.tags.length ? <Pick name="tag" title="Tag" values={facets.tags} value={filter.tag} /> : null}
