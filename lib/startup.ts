@@ -31,6 +31,9 @@ export async function loadCatalogAndStartPoller() {
     const outcome = await storeCatalog(SYSTEM_ACTOR, loaded, "catalog.load");
     console.info(`[catalog] ${loaded.file}: ${outcome.serviceCount} service(s), version ${outcome.versionId}${outcome.changed ? " (new)" : ""}`);
   }
+  // Runs cut off by this instance's last stop (or a lost instance) end as interrupted, never "running".
+  const interrupted = await (await import("@/lib/actions/runs")).markInterruptedRunsAtStartup();
+  if (interrupted) console.info(`[actions] ${interrupted} run(s) cut off by a restart marked interrupted`);
   const { startPoller } = await import("@/lib/health/runtime");
   startPoller();
 }

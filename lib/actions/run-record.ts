@@ -1,0 +1,37 @@
+import "server-only";
+import type { Prisma, Tx } from "@/lib/db";
+import { appendAudit, type Actor } from "@/lib/audit/mutations";
+import { NotFoundError } from "@/lib/errors";
+import { incidentRef } from "@/lib/incidents/rules";
+import { addTimelineEvent } from "@/lib/timeline/mutations";
+
+// How every step of an action run is recorded: one audit entry, and on an incident's run also a
+// timeline event and a bump of the incident's version, so everyone following it sees it live.
+// The audit target is the incident when there is one (the war room's change feed), else the
+// service (its page's feed); `runId` in the entry ties the steps of one run together.
+
+export type RunRef = { id: string; service: string; action: string; incidentId: string | null; runbookRunId: string | null; step: string | null };
+
+async function touchIncident(tx: Tx, incidentId: string) {
+  const rows = await tx.$queryRaw<{ number: number }[]>`SELECT "number" FROM "Incident" WHERE "id" = ${incidentId} FOR UPDATE`;
+  if (!rows.length) throw new NotFoundError("That incident does not exist.");
+  await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 } } });
+  return rows[0].number;
+}
+
+export async function recordRunEvent(tx: Tx, actor: Actor, run: RunRef, verb: string, data: Record<string, unknown>) {
+  const details = {
+    runId: run.id, service: run.service, action: run.action,
+    ...(run.runbookRunId ? { runbookRunId: run.runbookRunId, step: run.step } : {}),
+    ...data,
+  };
+  if (!run.incidentId) {
+    await appendAudit(tx, { actor, verb, target: { type: "service", id: run.service }, after: details });
+    return;
+  }
+  const number = await touchIncident(tx, run.incidentId);
+  await addTimelineEvent(tx, { incidentId: run.incidentId, kind: "action", actor, data: { event: verb, ...details } as Prisma.InputJsonValue });
+  await appendAudit(tx, { actor, verb, target: { type: "incident", id: run.incidentId }, after: { ref: incidentRef(number), ...details } });
+}
+
+export const RUN_REF_SELECT = { id: true, service: true, action: true, incidentId: true, runbookRunId: true, step: true } as const;
