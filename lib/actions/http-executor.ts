@@ -10,6 +10,7 @@ import type { ExecutionContext, Executor, Preview } from "./executor";
 import { buildResult, createCapture, seconds, type Capture, type ExecutionResult } from "./output";
 import type { ParamValues } from "./params";
 import { createTemplate, type EnvSource, type TemplateMode } from "./template";
+import { describeRequestError, NETWORK_ERRORS } from "@/lib/health/fetch-limited";
 
 /** The catalog's http executor declares no cap; this much of a response is kept for the audit log */
 export const HTTP_MAX_OUTPUT_BYTES = 64_000;
@@ -129,24 +130,10 @@ function shortReason(status: number, body: string): string {
   return clip(line ?? http.STATUS_CODES[status] ?? "unexpected status");
 }
 
-const NETWORK_ERRORS: Record<string, string> = {
-  ECONNREFUSED: "connection refused",
-  ECONNRESET: "connection reset",
-  EPIPE: "connection reset",
-  EHOSTUNREACH: "no route to host",
-  ENETUNREACH: "network unreachable",
-  ETIMEDOUT: "connection timed out",
-  ECONNABORTED: "connection aborted",
-};
-
+/** The poller's wording, plus the host for network errors: an action names its target. */
 function describeError(e: NodeJS.ErrnoException, url: URL): string {
-  const code = e.code ?? "";
-  const where = `${url.host}`;
-  if (NETWORK_ERRORS[code]) return `${NETWORK_ERRORS[code]} (${where})`;
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_FAIL") return `DNS lookup failed for host ${url.hostname}`;
-  if (/CERT|SSL|TLS|EPROTO/.test(code) || /SSL|TLS/.test(e.message)) return `TLS error talking to ${where}: ${e.message.slice(0, 120)}`;
-  if (code.startsWith("HPE_")) return `not a valid HTTP response from ${where}`;
-  return `request failed: ${code || e.message}`;
+  const words = describeRequestError(e, url);
+  return e.code && NETWORK_ERRORS[e.code] ? `${words} (${url.host})` : words;
 }
 
 export const httpExecutor: Executor = { kind: "http", preview, execute };

@@ -97,7 +97,7 @@ function request(hop: HopRequest, mayRetry: boolean): Promise<Hop> {
       if (mayRetry && !responded && !done && req.reusedSocket && (e.code === "ECONNRESET" || e.code === "EPIPE")) {
         return finish(request(hop, false));
       }
-      fail(describeError(e, url));
+      fail(describeRequestError(e, url));
     });
     if (opts.signal) unwatch = watchAbort(opts.signal, () => fail("cancelled"));
     req.end();
@@ -141,7 +141,7 @@ function readBody(res: http.IncomingMessage, method: string, maxBytes: number, f
   });
 }
 
-const NETWORK_ERRORS: Record<string, string> = {
+export const NETWORK_ERRORS: Record<string, string> = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset",
   EPIPE: "connection reset",
@@ -151,7 +151,8 @@ const NETWORK_ERRORS: Record<string, string> = {
   ECONNABORTED: "connection aborted",
 };
 
-function describeError(e: NodeJS.ErrnoException, url: URL): string {
+/** A failed request in words a responder reads: "connection refused", "DNS lookup failed for host x". */
+export function describeRequestError(e: NodeJS.ErrnoException, url: URL): string {
   const code = e.code ?? "";
   if (NETWORK_ERRORS[code]) return NETWORK_ERRORS[code];
   if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_FAIL") return `DNS lookup failed for host ${url.hostname}`;
