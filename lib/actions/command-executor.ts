@@ -8,7 +8,7 @@ import type { CatalogAction } from "@/lib/services/catalog-schema";
 import type { ExecutionContext, Executor, Preview } from "./executor";
 import { buildResult, createCapture, seconds, type Capture, type ExecutionResult } from "./output";
 import type { ParamValues } from "./params";
-import { createTemplate, TemplateError, type EnvSource, type TemplateMode } from "./template";
+import { createTemplate, tryResolve, TemplateError, type EnvSource, type TemplateMode } from "./template";
 
 const DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 const DEFAULT_KILL_GRACE_MS = 2_000;
@@ -40,13 +40,7 @@ function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mod
 function preview(action: CatalogAction, values: ParamValues, ctx: ExecutionContext): Preview {
   const spec = action.command!;
   const { t, build } = resolve(action, values, ctx.env, "preview");
-  let r: Resolved | undefined;
-  let error: string | undefined;
-  try {
-    r = build();
-  } catch (e) {
-    error = (e as Error).message;
-  }
+  const { value: r, error } = tryResolve(build);
   const { names, missing } = t.secrets();
   const argv = r?.argv ?? spec.argv;
   // Only the names: the values of allowlisted variables are not the preview's business

@@ -9,7 +9,7 @@ import type { CatalogAction } from "@/lib/services/catalog-schema";
 import type { ExecutionContext, Executor, Preview } from "./executor";
 import { buildResult, createCapture, seconds, type Capture, type ExecutionResult } from "./output";
 import type { ParamValues } from "./params";
-import { createTemplate, type EnvSource, type TemplateMode } from "./template";
+import { createTemplate, tryResolve, type EnvSource, type TemplateMode } from "./template";
 import { describeRequestError, NETWORK_ERRORS } from "@/lib/health/fetch-limited";
 
 /** The catalog's http executor declares no cap; this much of a response is kept for the audit log */
@@ -32,13 +32,7 @@ function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mod
 
 function preview(action: CatalogAction, values: ParamValues, ctx: ExecutionContext): Preview {
   const { t, build } = resolve(action, values, ctx.env, "preview");
-  let r: Resolved | undefined;
-  let error: string | undefined;
-  try {
-    r = build();
-  } catch (e) {
-    error = (e as Error).message;
-  }
+  const { value: r, error } = tryResolve(build);
   const { names, missing } = t.secrets();
   const summary = r ? `${r.method} ${r.url}` : `${action.http!.method} ${action.http!.url}`;
   return { kind: "http", summary, detail: r ?? {}, secrets: names, missingSecrets: missing, ...(error ? { error } : {}) };

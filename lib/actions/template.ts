@@ -73,3 +73,12 @@ export function createTemplate(values: ParamValues, env: EnvSource, mode: Templa
 }
 export type Template = ReturnType<typeof createTemplate>;
 
+
+/** Runs a resolution for a preview: its value, or the template problem a preview reports instead of throwing. */
+export function tryResolve<T>(build: () => T): { value: T | undefined; error: string | undefined } {
+  try {
+    return { value: build(), error: undefined };
+  } catch (e) {
+    return { value: undefined, error: (e as Error).message };
+  }
+}
