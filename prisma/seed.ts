@@ -1,10 +1,10 @@
-// The demo workspace: three users, one per role. Idempotent: with any user present it only
-// prints the logins. Run by `npm start` on the embedded database (or with SITREP_DEMO=1).
+// The demo workspace: three users, one per role, and the five seed runbooks. Idempotent: with
+// any user present it creates no user, and unchanged runbooks are skipped; it prints the logins. Run by `npm start` on the embedded database (or with SITREP_DEMO=1).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { DEMO_RUNBOOKS } from "@/lib/runbooks/demo";
-import { importRunbookDocument } from "@/lib/runbooks/import";
+import { importDocuments } from "@/lib/runbooks/import";
 import { createUser } from "@/lib/users/mutations";
 import type { RoleName } from "@/lib/auth/roles";
 
@@ -30,13 +30,12 @@ async function main() {
   console.log("");
 }
 
-/** Imports the seed runbooks; unchanged files are skipped, so every start is cheap. */
+/** Imports the seed runbooks in one transaction; unchanged files are skipped, so every start is cheap. */
 async function seedRunbooks() {
   const dir = path.join(process.cwd(), "demo/runbooks");
-  for (const { file, services } of DEMO_RUNBOOKS) {
-    const text = await readFile(path.join(dir, file), "utf8");
-    const r = await importRunbookDocument({ id: null, label: "seed" }, { source: file, text, services });
-    if (r.status === "imported") console.log(`Imported ${file}: ${r.created.length} new, ${r.updated.length} updated runbook(s).`);
+  const docs = await Promise.all(DEMO_RUNBOOKS.map(async ({ file, services }) => ({ source: file, text: await readFile(path.join(dir, file), "utf8"), services })));
+  for (const r of await importDocuments({ id: null, label: "seed" }, docs)) {
+    if (r.status === "imported") console.log(`Imported ${r.source}: ${r.created.length} new, ${r.updated.length} updated runbook(s).`);
   }
 }
 
