@@ -109,3 +109,11 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/**
+ * Where recovery actions resolve `${env:NAME}` secrets and commands' allowlisted variables:
+ * the process environment, read at the moment an action runs (never stored, never shown).
+ */
+export function actionEnv(): Record<string, string | undefined> {
+  return process.env;
+}

@@ -16,6 +16,8 @@ export type ExecutionContext = {
   env: EnvSource;
   /** command only: how long a timed-out process group gets between SIGTERM and SIGKILL */
   killGraceMs?: number;
+  /** how often the verification re-checks the service (default 2 s) */
+  verifyPollMs?: number;
 };
 
 /** What the preflight dialog and a dry run show: the resolved request, secrets as ••••. */

@@ -8,7 +8,8 @@ export const ACTION_RUN_SELECT = {
   incidentId: true, runbookRunId: true, step: true,
   requestedById: true, requestedByLabel: true, approvedById: true, approvedByLabel: true, approvedAt: true, expiresAt: true,
   startedAt: true, finishedAt: true, durationMs: true, outputPreview: true, outputBytes: true, outputDigest: true, error: true,
-  createdAt: true,
+  approvedHash: true, deniedByLabel: true, denyReason: true, healthBefore: true, healthAfter: true,
+  verifyStatus: true, verifyDetail: true, rollbackOfId: true, createdAt: true,
 } as const;
 
 /** Uncached: mutations read the row they just wrote (a request-scoped cache would return the old one). */
@@ -18,11 +19,11 @@ export const findActionRun = (id: string) => db.actionRun.findUnique({ where: { 
 export const getActionRun = cache(findActionRun);
 
 /** Newest first; a list leaves the output out (open the run to read it). */
-export function listActionRuns(filter: { incidentId?: string; limit?: number } = {}) {
+export function listActionRuns(filter: { incidentId?: string; service?: string; limit?: number } = {}) {
   const { outputPreview: _omit, ...select } = ACTION_RUN_SELECT;
   void _omit;
   return db.actionRun.findMany({
-    where: filter.incidentId ? { incidentId: filter.incidentId } : {},
+    where: { ...(filter.incidentId ? { incidentId: filter.incidentId } : {}), ...(filter.service ? { service: filter.service } : {}) },
     orderBy: { createdAt: "desc" },
     take: filter.limit ?? 100,
     select,

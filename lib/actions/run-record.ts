@@ -11,6 +11,8 @@ import { addTimelineEvent } from "@/lib/timeline/mutations";
 // service (its page's feed); `runId` in the entry ties the steps of one run together.
 
 export type RunRef = { id: string; service: string; action: string; incidentId: string | null; runbookRunId: string | null; step: string | null };
+/** A dry run is recorded the same way, without a run. */
+type EventRef = Omit<RunRef, "id"> & { id: string | null };
 
 async function touchIncident(tx: Tx, incidentId: string) {
   const rows = await tx.$queryRaw<{ number: number }[]>`SELECT "number" FROM "Incident" WHERE "id" = ${incidentId} FOR UPDATE`;
@@ -19,9 +21,9 @@ async function touchIncident(tx: Tx, incidentId: string) {
   return rows[0].number;
 }
 
-export async function recordRunEvent(tx: Tx, actor: Actor, run: RunRef, verb: string, data: Record<string, unknown>) {
+export async function recordRunEvent(tx: Tx, actor: Actor, run: EventRef, verb: string, data: Record<string, unknown>) {
   const details = {
-    runId: run.id, service: run.service, action: run.action,
+    ...(run.id ? { runId: run.id } : {}), service: run.service, action: run.action,
     ...(run.runbookRunId ? { runbookRunId: run.runbookRunId, step: run.step } : {}),
     ...data,
   };

@@ -86,7 +86,7 @@ describe("action runs against the demo fleet", () => {
     expect((await breakers()).yagna).toBe("open");
     const incident = await declareIncident(actor, { title: `Breaker open ${svc}`, severity: "P2", services: [svc], summary: "" });
 
-    const { run, duplicate } = await requestActionRun(actor, { service: svc, action: "reset-circuit-breakers", params: { service: "yagna" }, idempotencyKey: key(), incidentId: incident.id, runbookRunId: "rr-1", step: "0.2" });
+    const { run, duplicate } = await requestActionRun(actor, { service: svc, action: "reset-circuit-breakers", params: { service: "yagna" }, idempotencyKey: key(), incidentId: incident.id, step: "0.2" });
     expect(duplicate).toBe(false);
     expect(run).toMatchObject({ status: "requested", params: { service: "yagna" }, danger: "caution", incidentId: incident.id, step: "0.2", targetHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
     // The request's entry is committed before anything runs.
@@ -115,7 +115,7 @@ describe("action runs against the demo fleet", () => {
     const before = await db.auditEntry.count();
     const error = await requestActionRun(actor, { service: svc, action: "reset-circuit-breakers", params: { service: "everything; rm -rf /", extra: 1 }, idempotencyKey }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.fieldErrors).toEqual({ service: ["Breaker must be one of all, database, redis, yagna, ipfs"], extra: [expect.stringContaining("extra is not a parameter")] });
+    expect(error.fieldErrors).toEqual({ "params.service": ["Breaker must be one of all, database, redis, yagna, ipfs"], "params.extra": [expect.stringContaining("extra is not a parameter")] });
     await expect(requestActionRun(actor, { service: svc, action: "nope", params: {}, idempotencyKey })).rejects.toThrow(NotFoundError);
     await expect(requestActionRun(actor, { service: `${svc}-x`, action: "nope", params: {}, idempotencyKey })).rejects.toThrow(/no service/);
     await expect(requestActionRun(actor, { service: svc, action: "slow", params: {}, idempotencyKey, incidentId: "no-such-incident" })).rejects.toThrow(NotFoundError);
@@ -159,7 +159,7 @@ describe("action runs against the demo fleet", () => {
   });
 
   it("an action that needs approval waits, and cannot be executed yet", async () => {
-    const { run } = await requestActionRun(actor, { service: svc, action: "drain", params: {}, idempotencyKey: key() });
+    const { run } = await requestActionRun(actor, { service: svc, action: "drain", params: {}, idempotencyKey: key(), confirm: svc });
     expect(run).toMatchObject({ status: "awaiting_approval", danger: "destructive" });
     await expect(executeActionRun(actor, run.id, ctx)).rejects.toThrow(/waiting for a second person/);
   });

@@ -1,23 +1,23 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/mutations";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import type { CatalogAction } from "@/lib/services/catalog-schema";
-import { getActiveCatalog } from "@/lib/services/catalog-store";
-import { executorFor, type ExecutionContext, type ExecutionResult } from "./executor";
+import { checkedParams, currentTargetHash, findAction } from "./catalog-action";
+import type { ExecutionContext } from "./executor";
 import { getInstanceId } from "./instance";
-import { validateParams, type ParamValues } from "./params";
-import { recordRunEvent, RUN_REF_SELECT, type RunRef } from "./run-record";
-import { canonicalParams, targetHashOf } from "./target";
-
-// The lifecycle of one recovery action: requested (or awaiting_approval) → running → succeeded |
-// failed | timed_out, or denied | interrupted. The request's audit entry commits with the row, so
-// nothing ever runs unaudited; the claim to run is one conditional UPDATE, so it runs once.
-
+import { runAndFinish } from "./run-finish";
 import { findActionRun, getActionRun, listActionRuns } from "./run-queries";
+import { recordRunEvent, RUN_REF_SELECT, type RunRef } from "./run-record";
+import { targetHashOf } from "./target";
+
+// The lifecycle of one recovery action: requested (or awaiting_approval → approved) → running →
+// succeeded | failed | timed_out, or denied | interrupted. The request's audit entry commits with
+// the row, so nothing ever runs unaudited; the claim to run is one conditional UPDATE, so it
+// runs once; an approved run runs only while its approval covers the action as declared now.
 
 export { getActionRun, listActionRuns };
 export { markInterruptedRuns, markInterruptedRunsAtStartup } from "./run-recovery";
+export { approveActionRun, denyActionRun } from "./approvals";
 
 export type RequestInput = {
   service: string;
@@ -27,51 +27,58 @@ export type RequestInput = {
   incidentId?: string | null;
   runbookRunId?: string | null;
   step?: string | null;
+  /** the run whose failed verification this rollback answers */
+  rollbackOfId?: string | null;
+  /** a destructive action runs only with the service's slug typed here */
+  confirm?: string;
 };
 
-/** What stays of the output on the row: the executor's capture is capped per action, this caps the row. */
-const PREVIEW_CHARS = 16_000;
-/** How long past its timeout a run may still be finishing (a command's kill grace, the final write). */
+function checkConfirmed(service: string, danger: string, confirm: string | undefined) {
+  if (danger !== "destructive" || confirm?.trim() === service) return;
+  const message = `This action is destructive: type ${service} to confirm.`;
+  throw new ValidationError(message, { confirm: [message] });
+}
+
+async function checkContext(tx: Tx, input: RequestInput) {
+  if (input.incidentId && !(await tx.incident.findUnique({ where: { id: input.incidentId }, select: { id: true } }))) {
+    throw new NotFoundError("That incident does not exist.");
+  }
+  if (input.runbookRunId) {
+    const rb = await tx.runbookRun.findUnique({ where: { id: input.runbookRunId }, select: { incidentId: true } });
+    if (!rb || rb.incidentId !== (input.incidentId ?? null)) throw new NotFoundError("That runbook run does not exist on this incident.");
+  }
+  if (input.rollbackOfId) {
+    const of = await tx.actionRun.findUnique({ where: { id: input.rollbackOfId }, select: { service: true } });
+    if (!of || of.service !== input.service) throw new NotFoundError("The run to roll back does not exist for this service.");
+  }
+}
+
+/** How long past its timeout a run may still be finishing (the kill grace, verification, the final write). */
 const DEADLINE_GRACE_MS = 60_000;
-const STATUS_OF = { succeeded: "succeeded", failed: "failed", "timed out": "timed_out" } as const;
-
-async function findAction(service: string, name: string): Promise<CatalogAction> {
-  const { catalog } = await getActiveCatalog();
-  const svc = catalog.services.find((s) => s.slug === service);
-  if (!svc) throw new NotFoundError(`There is no service "${service}" in the catalog in force.`);
-  const action = svc.actions.find((a) => a.name === name);
-  if (!action) throw new NotFoundError(`${svc.name} has no action "${name}" in the catalog in force.`);
-  return action;
-}
-
-function checkedParams(action: CatalogAction, input: Record<string, unknown>): ParamValues {
-  const checked = validateParams(action, input);
-  if (checked.ok) return checked.values;
-  const fieldErrors = Object.fromEntries(Object.entries(checked.errors).map(([k, m]) => [k, [m]]));
-  throw new ValidationError(`${action.title}: ${Object.values(checked.errors).join("; ")}`, fieldErrors);
-}
 
 /** Records a request. A repeated idempotency key returns the first run and writes nothing. */
 export async function requestActionRun(actor: Actor, input: RequestInput) {
-  const action = await findAction(input.service, input.action);
-  const params = canonicalParams(checkedParams(action, input.params));
-  const targetHash = targetHashOf(input.service, action.name, params);
+  const { action } = await findAction(input.service, input.action);
+  const params = checkedParams(action, input.params);
+  checkConfirmed(input.service, action.danger, input.confirm);
+  const targetHash = targetHashOf(input.service, action, params);
   const status = action.approval ? "awaiting_approval" : "requested";
   const created = await db.$transaction(async (tx) => {
-    if (input.incidentId && !(await tx.incident.findUnique({ where: { id: input.incidentId }, select: { id: true } }))) {
-      throw new NotFoundError("That incident does not exist.");
-    }
+    await checkContext(tx, input);
     const data = {
       service: input.service, action: action.name, params, danger: action.danger, targetHash, status,
       idempotencyKey: input.idempotencyKey, incidentId: input.incidentId ?? null,
-      runbookRunId: input.runbookRunId ?? null, step: input.step ?? null,
+      runbookRunId: input.runbookRunId ?? null, step: input.step ?? null, rollbackOfId: input.rollbackOfId ?? null,
       requestedById: actor.id, requestedByLabel: actor.label,
     };
     // ON CONFLICT DO NOTHING: a concurrent twin waits on the key's index entry, then inserts nothing.
     const { count } = await tx.actionRun.createMany({ data: [data], skipDuplicates: true });
     if (!count) return false;
     const run = await tx.actionRun.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: RUN_REF_SELECT });
-    await recordRunEvent(tx, actor, run, "action.request", { title: action.title, params, danger: action.danger, approval: action.approval, targetHash, status });
+    await recordRunEvent(tx, actor, run, "action.request", {
+      title: action.title, params, danger: action.danger, approval: action.approval, targetHash, status,
+      ...(input.rollbackOfId ? { rollbackOf: input.rollbackOfId } : {}),
+    });
     return true;
   });
   const { id } = await db.actionRun.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
@@ -82,19 +89,18 @@ export async function requestActionRun(actor: Actor, input: RequestInput) {
   return { run, duplicate: !created };
 }
 
-async function claim(actor: Actor, runId: string, timeoutMs: number | null) {
+async function claim(actor: Actor, runId: string, timeoutMs: number) {
   return db.$transaction(async (tx) => {
-    const instanceId = getInstanceId();
-    const deadline = timeoutMs === null ? null : new Date(Date.now() + timeoutMs + DEADLINE_GRACE_MS);
+    const deadline = new Date(Date.now() + timeoutMs + DEADLINE_GRACE_MS);
     const rows = await tx.$queryRaw<RunRef[]>`
-      UPDATE "ActionRun" SET "status" = 'running', "startedAt" = now(), "instanceId" = ${instanceId}, "deadlineAt" = ${deadline}
+      UPDATE "ActionRun" SET "status" = 'running', "startedAt" = now(), "instanceId" = ${getInstanceId()}, "deadlineAt" = ${deadline}
       WHERE "id" = ${runId} AND "status" = 'requested' AND ("expiresAt" IS NULL OR "expiresAt" > now())
       RETURNING "id", "service", "action", "incidentId", "runbookRunId", "step"`;
     if (rows.length) {
-      await recordRunEvent(tx, actor, rows[0], "action.start", { instanceId });
+      await recordRunEvent(tx, actor, rows[0], "action.start", { instanceId: getInstanceId() });
       return rows[0];
     }
-    const run = await tx.actionRun.findUnique({ where: { id: runId }, select: { status: true, expiresAt: true } });
+    const run = await tx.actionRun.findUnique({ where: { id: runId }, select: { status: true } });
     if (!run) throw new NotFoundError("That action run does not exist.");
     if (run.status === "requested") throw new ConflictError("Its approval has expired; request the action again.");
     if (run.status === "awaiting_approval") throw new ConflictError("This action is waiting for a second person's approval.");
@@ -102,38 +108,33 @@ async function claim(actor: Actor, runId: string, timeoutMs: number | null) {
   });
 }
 
-async function runExecutor(service: string, name: string, params: ParamValues, ctx: ExecutionContext): Promise<ExecutionResult> {
-  const started = performance.now();
-  try {
-    const action = await findAction(service, name);
-    return await executorFor(action).execute(action, checkedParams(action, params), ctx);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return { outcome: "failed", error: message, output: "", outputBytes: 0, truncated: false, digest: "", durationMs: Math.round(performance.now() - started) };
+/**
+ * Claims a requested (or approved) action to run, once: a second caller, or a run already
+ * finished or expired, gets a ConflictError here. `finish` then runs it to its terminal state
+ * (health snapshot, executor, snapshot, outcome) and its verification; it never throws.
+ */
+export async function startActionRun(actor: Actor, runId: string, ctx: ExecutionContext) {
+  const row = await db.actionRun.findUnique({ where: { id: runId }, select: { service: true, action: true, params: true, targetHash: true, approvedHash: true } });
+  if (!row) throw new NotFoundError("That action run does not exist.");
+  const params = row.params as Record<string, unknown>;
+  if (row.approvedHash) {
+    const now = await currentTargetHash(row.service, row.action, params);
+    if (row.approvedHash !== row.targetHash || now !== row.approvedHash) {
+      throw new ConflictError("The action changed in the catalog since it was approved, so the approval no longer covers it. Request it again.");
+    }
   }
+  // The timeout sets the run's deadline; an action gone from the catalog fails in runAndFinish.
+  const resolved = await findAction(row.service, row.action).catch(() => null);
+  const run = await claim(actor, runId, resolved?.action.timeout ?? 30_000);
+  return {
+    run,
+    finish: () => runAndFinish(actor, run, resolved, params, ctx).catch((error: unknown) => console.error(`[actions] run ${runId}: recording its end failed`, error)),
+  };
 }
 
-/** Runs a requested action once: a second caller, or a run already finished, gets a ConflictError. */
+/** Claims and runs to the end (verification included); resolves with the final row. */
 export async function executeActionRun(actor: Actor, runId: string, ctx: ExecutionContext) {
-  const row = await db.actionRun.findUnique({ where: { id: runId }, select: { service: true, action: true, params: true } });
-  if (!row) throw new NotFoundError("That action run does not exist.");
-  // The timeout sets the run's deadline; an action gone from the catalog fails in runExecutor.
-  const timeoutMs = await findAction(row.service, row.action).then((a) => a.timeout, () => null);
-  const run = await claim(actor, runId, timeoutMs);
-  const result = await runExecutor(row.service, row.action, row.params as ParamValues, ctx);
-  const status = STATUS_OF[result.outcome];
-  const fields = {
-    status, finishedAt: new Date(), durationMs: result.durationMs, outputPreview: result.output.slice(0, PREVIEW_CHARS),
-    outputBytes: result.outputBytes, outputDigest: result.digest || null, error: result.error ?? null,
-  } satisfies Prisma.ActionRunUpdateManyMutationInput;
-  await db.$transaction(async (tx) => {
-    // Only a run still ours: one marked interrupted meanwhile keeps that state, its late result is audited.
-    const { count } = await tx.actionRun.updateMany({ where: { id: runId, status: "running" }, data: fields });
-    await recordRunEvent(tx, actor, run, "action.finish", {
-      status, durationMs: result.durationMs, outputBytes: result.outputBytes, outputDigest: fields.outputDigest,
-      truncated: result.truncated, httpStatus: result.httpStatus ?? null, exitCode: result.exitCode ?? null, error: fields.error,
-      ...(count ? {} : { late: true }),
-    });
-  });
+  const { finish } = await startActionRun(actor, runId, ctx);
+  await finish();
   return (await findActionRun(runId))!;
 }

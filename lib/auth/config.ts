@@ -75,12 +75,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         if (user?.id) {
           token.uid = user.id;
           token.sv = user.sv ?? 0;
+          // When this sign-in happened (iat moves on every refresh): approvals by SSO users
+          // require a recent one (lib/actions/confirm.ts).
+          token.authAt = Date.now();
         }
         return token;
       },
       async session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
         session.sv = typeof token.sv === "number" ? token.sv : -1;
+        session.authAt = typeof token.authAt === "number" ? token.authAt : 0;
         return session;
       },
     },

@@ -8,6 +8,8 @@ declare module "next-auth" {
   }
   interface Session {
     sv: number;
+    /** ms since epoch of the sign-in that issued this session */
+    authAt: number;
   }
 }
 
@@ -15,5 +17,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     sv?: number;
+    authAt?: number;
   }
 }

@@ -103,6 +103,24 @@ const commandExecutor = z.strictObject({
   maxOutputBytes: z.number().int().positive().max(10_000_000).default(64_000),
 });
 
+/**
+ * What should hold after an action, checked every few seconds until `within` runs out:
+ * the service's health ("up": every health field ok, e.g. all circuit breakers closed) and/or
+ * one metric sample compared with a value ("outbox_unpublished_count < 10").
+ */
+const verify = z
+  .strictObject({
+    health: z.enum(["up", "not-down"]).optional(),
+    metric: z.strictObject({
+      name: metricName,
+      labels: z.record(z.string(), z.string()).default({}),
+      op: z.enum(["<", "<=", ">", ">=", "=="]),
+      value: z.number(),
+    }).optional(),
+    within: duration.default(60_000),
+  })
+  .refine((v) => v.health || v.metric, { message: "needs a health or a metric condition" });
+
 const action = z
   .strictObject({
     name: slug,
@@ -114,7 +132,7 @@ const action = z
     params: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a parameter name"), param).default({}),
     http: httpExecutor.optional(),
     command: commandExecutor.optional(),
-    verify: z.strictObject({ health: z.enum(["up", "not-down"]).optional(), within: duration.default(60_000) }).optional(),
+    verify: verify.optional(),
     rollback: slug.optional(),
     /** runbook command patterns this action performs ("flyctl restart --app beacon-runner*"): the importer suggests binding steps that run them */
     matches: z.array(z.string().trim().min(3, "a pattern needs at least 3 characters")).default([]),

@@ -133,6 +133,8 @@ function checkActions(s: Catalog["services"][number], i: number): [Path, string]
     }
   });
   s.actions.forEach((a, j) => {
+    if (a.verify?.health && !s.health) out.push([["services", i, "actions", j, "verify", "health"], "needs the service to have a health check"]);
+    if (a.verify?.metric && !s.metrics?.scrape) out.push([["services", i, "actions", j, "verify", "metric"], "needs the service's metrics.scrape endpoint"]);
     if (a.rollback && (a.rollback === a.name || !names.has(a.rollback))) {
       out.push([["services", i, "actions", j, "rollback"], a.rollback === a.name ? "an action cannot roll itself back" : `"${a.rollback}" is not an action of ${s.slug}`]);
     }

@@ -1,0 +1,37 @@
+import "server-only";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import type { CatalogAction, CatalogService } from "@/lib/services/catalog-schema";
+import { getActiveCatalog } from "@/lib/services/catalog-store";
+import { validateParams, type ParamValues } from "./params";
+import { canonicalParams, targetHashOf } from "./target";
+
+// An action as the catalog in force declares it now, and its parameters checked against it.
+
+export type Resolved = { svc: CatalogService; action: CatalogAction };
+
+export async function findAction(service: string, name: string): Promise<Resolved> {
+  const { catalog } = await getActiveCatalog();
+  const svc = catalog.services.find((s) => s.slug === service);
+  if (!svc) throw new NotFoundError(`There is no service "${service}" in the catalog in force.`);
+  const action = svc.actions.find((a) => a.name === name);
+  if (!action) throw new NotFoundError(`${svc.name} has no action "${name}" in the catalog in force.`);
+  return { svc, action };
+}
+
+/** Validated, canonical parameter values; a ValidationError with one message per field otherwise. */
+export function checkedParams(action: CatalogAction, input: Record<string, unknown>): ParamValues {
+  const checked = validateParams(action, input);
+  if (checked.ok) return canonicalParams(checked.values);
+  const fieldErrors = Object.fromEntries(Object.entries(checked.errors).map(([k, m]) => [`params.${k}`, [m]]));
+  throw new ValidationError(`${action.title}: ${Object.values(checked.errors).join("; ")}`, fieldErrors);
+}
+
+/** The hash of this run's action as the catalog declares it now (null: the action is gone). */
+export async function currentTargetHash(service: string, name: string, params: Record<string, unknown>): Promise<string | null> {
+  try {
+    const { action } = await findAction(service, name);
+    return targetHashOf(service, action, checkedParams(action, params));
+  } catch {
+    return null;
+  }
+}
