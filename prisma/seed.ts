@@ -4,7 +4,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { DEMO_RUNBOOKS } from "@/lib/runbooks/demo";
+import { bindDemoDocument } from "@/lib/runbooks/demo-bindings";
 import { importDocuments } from "@/lib/runbooks/import";
+import { formatProblem, parseCatalog } from "@/lib/services/catalog";
 import { createUser } from "@/lib/users/mutations";
 import type { RoleName } from "@/lib/auth/roles";
 
@@ -30,10 +32,22 @@ async function main() {
   console.log("");
 }
 
-/** Imports the seed runbooks in one transaction; unchanged files are skipped, so every start is cheap. */
+/**
+ * Imports the seed runbooks in one transaction, their steps bound to the demo catalog's actions
+ * (lib/runbooks/demo-bindings.ts); unchanged files are skipped, so every start is cheap. A binding
+ * that cannot be made is reported and the runbook imported without it: the demo still starts.
+ */
 async function seedRunbooks() {
   const dir = path.join(process.cwd(), "demo/runbooks");
-  const docs = await Promise.all(DEMO_RUNBOOKS.map(async ({ file, services }) => ({ source: file, text: await readFile(path.join(dir, file), "utf8"), services })));
+  const parsed = parseCatalog(await readFile(path.join(process.cwd(), "demo/catalog.yaml"), "utf8"), "demo/catalog.yaml");
+  if (!parsed.ok) console.warn(`The demo runbooks are imported unbound: demo/catalog.yaml has problems:\n  ${parsed.problems.map(formatProblem).join("\n  ")}`);
+  const docs = await Promise.all(DEMO_RUNBOOKS.map(async ({ file, services, steps }) => {
+    const raw = await readFile(path.join(dir, file), "utf8");
+    if (!parsed.ok) return { source: file, text: raw, services };
+    const bound = bindDemoDocument(file, raw, parsed.catalog, steps);
+    for (const p of bound.problems) console.warn(`Demo runbook binding skipped: ${p}`);
+    return { source: file, text: bound.text, services };
+  }));
   for (const r of await importDocuments({ id: null, label: "seed" }, docs)) {
     if (r.status === "imported") console.log(`Imported ${r.source}: ${r.created.length} new, ${r.updated.length} updated runbook(s).`);
   }
