@@ -1,5 +1,7 @@
 "use client";
 import Link from "next/link";
+import { ActionRunsPanel } from "@/components/actions/action-runs-panel";
+import { StepAction } from "@/components/actions/step-action";
 import { Timer } from "lucide-react";
 import { useIncidentMutation } from "@/components/incidents/use-incident-mutation";
 import { RunProgress } from "@/components/runbooks/run-progress";
@@ -10,6 +12,7 @@ import { useNow } from "@/components/timeline/use-now";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
+import type { ActionInfo } from "@/lib/actions/info-types";
 import { finishRunbookRunAction } from "@/lib/runbooks/actions";
 import type { ParsedPhase } from "@/lib/runbooks/parse/types";
 import type { RunView } from "@/lib/runbooks/run-queries";
@@ -30,7 +33,7 @@ function PhaseClock({ phase, startedAt }: { phase: ParsedPhase; startedAt: strin
 }
 
 /** A run, step by step, for everyone on the incident at once (the page refreshes on each change). */
-export function GuidedRun({ run, incident, canEdit }: { run: RunView; incident: { number: number; title: string; startedAt: string }; canEdit: boolean }) {
+export function GuidedRun({ run, incident, canEdit, actions }: { run: RunView; incident: { id: string; number: number; title: string; startedAt: string }; canEdit: boolean; actions: ActionInfo[] }) {
   const { run: call, pending } = useIncidentMutation();
   const active = run.status === "active";
   const editable = canEdit && active;
@@ -58,10 +61,19 @@ export function GuidedRun({ run, incident, canEdit }: { run: RunView; incident: 
         vars={run.vars}
         phaseAside={(phase) => <PhaseClock phase={phase} startedAt={incident.startedAt} />}
         stepClass={(slot: StepSlot) => { const s = run.steps[slot.key]?.status; return s ? STEP_TONE[s] : ""; }}
-        controls={(slot) => slot.number !== null ? (
-          <StepControls runId={run.id} step={slot.key} number={slot.number} state={run.steps[slot.key]} canEdit={editable} />
-        ) : null}
+        controls={(slot) => (
+          <>
+            {slot.step.binding ? (
+              <StepAction binding={slot.step.binding} infos={actions} incidentId={incident.id} runbookRunId={run.id} step={slot.key} canAct={editable} />
+            ) : null}
+            {slot.number !== null ? <StepControls runId={run.id} step={slot.key} number={slot.number} state={run.steps[slot.key]} canEdit={editable} /> : null}
+          </>
+        )}
       />
+      <Card className="flex flex-col gap-3 p-4">
+        <h2 className="text-sm font-bold tracking-wider text-muted uppercase">Recovery actions from this run</h2>
+        <ActionRunsPanel scope={{ incidentId: incident.id }} filter={{ runbookRunId: run.id }} infos={actions} canAct={canEdit} context={{ incidentId: incident.id, runbookRunId: run.id }} showButtons={false} />
+      </Card>
     </div>
   );
 }

@@ -1,7 +1,9 @@
+import { ActionButton } from "@/components/actions/action-button";
 import { RunbookPhases } from "@/components/runbooks/runbook-phases";
 import { StepBinder } from "@/components/runbooks/step-binder";
 import { suggestBindings } from "@/lib/runbooks/parse/bindings";
 import { Card } from "@/components/ui/card";
+import type { ActionInfo } from "@/lib/actions/info-types";
 import type { RunbookDetail } from "@/lib/runbooks/queries";
 
 const Row = ({ label, children }: { label: string; children: React.ReactNode }) => (
@@ -13,8 +15,12 @@ const Row = ({ label, children }: { label: string; children: React.ReactNode }) 
 
 type ActionRef = { service: string; action: string; title: string; commands: string[] };
 
-/** The guide: what it answers, what it looks like when it happens, then the steps with their action links. */
-export function RunbookOverview({ runbook: rb, actions, canEdit }: { runbook: RunbookDetail; actions: ActionRef[]; canEdit: boolean }) {
+/**
+ * The guide: what it answers, what it looks like when it happens, then the steps with their
+ * action links. `runnable`: the bound actions a responder may run from here (outside an
+ * incident; inside one, the guided run records them on its timeline).
+ */
+export function RunbookOverview({ runbook: rb, actions, runnable = [], canEdit }: { runbook: RunbookDetail; actions: ActionRef[]; runnable?: ActionInfo[]; canEdit: boolean }) {
   const p = rb.parsed;
   const suggestions = suggestBindings({ file: rb.source, title: rb.title, runbooks: [p] }, actions);
   const suggested = new Map(suggestions.map((s) => [`${s.phaseIndex}.${s.stepIndex}`, s]));
@@ -32,7 +38,10 @@ export function RunbookOverview({ runbook: rb, actions, canEdit }: { runbook: Ru
       <RunbookPhases
         runbook={p}
         controls={(slot) => {
-          if (slot.step.binding || slot.number === null) return null;
+          const b = slot.step.binding;
+          const info = b ? runnable.find((i) => i.service === b.service && i.name === b.action) : undefined;
+          if (b) return info ? <ActionButton info={info} context={{}} bound={b.params} /> : null;
+          if (slot.number === null) return null;
           const hit = suggested.get(slot.key);
           const suggestion = hit ? { ...hit, title: titleOf.get(`${hit.service}/${hit.action}`) ?? hit.action } : null;
           return <StepBinder slug={rb.slug} version={rb.version} step={slot.key} suggestion={suggestion} actions={actions} canEdit={canEdit && !rb.archived} />;

@@ -10,7 +10,7 @@ import { serviceKeys } from "@/components/services/keys";
 export const LIST_POLL_MS = 5_000;
 export const PANEL_POLL_MS = 15_000;
 
-async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
+export async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
   const res = await fetch(url, { signal, cache: "no-store" });
   if (res.ok) return (await res.json()) as T;
   if (res.status === 401) throw new Error("Your session has ended: sign in again.");

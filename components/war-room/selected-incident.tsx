@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { BookOpen, HeartPulse } from "lucide-react";
+import { BookOpen, HeartPulse, Zap } from "lucide-react";
+import { ActionRunsPanel } from "@/components/actions/action-runs-panel";
 import { incidentRef, type Severity } from "@/lib/incidents/rules";
 import type { WarRoomData } from "@/lib/live/war-room";
 import { SeverityBadge, StatusBadge } from "@/components/incidents/badges";
@@ -13,7 +14,7 @@ import type { Status } from "@/lib/incidents/rules";
 
 const panelTitle = "mb-3 flex items-center gap-2 text-sm font-bold uppercase tracking-wider text-muted";
 
-/** The selected incident: quick actions, live timeline, its services' health, and what later features will show here. */
+/** The selected incident: quick actions, live timeline, its services' health, recovery actions (approve here), runbooks. */
 export function SelectedIncident({ selected, canAct }: { selected: NonNullable<WarRoomData["selected"]>; canAct: boolean }) {
   const { incident: i, timeline } = selected;
   return (
@@ -38,6 +39,10 @@ export function SelectedIncident({ selected, canAct }: { selected: NonNullable<W
           <Card className="p-5" data-testid="services-health">
             <h3 className={panelTitle}><HeartPulse className="size-4" aria-hidden />Affected services&apos; health</h3>
             <AffectedServices slugs={i.services} />
+          </Card>
+          <Card className="p-5" data-testid="war-room-actions">
+            <h3 className={panelTitle}><Zap className="size-4" aria-hidden />Recovery actions</h3>
+            <ActionRunsPanel scope={{ incidentId: i.id }} infos={[]} canAct={canAct} context={{ incidentId: i.id }} showButtons={false} />
           </Card>
           <Card className="p-5" data-testid="war-room-runs">
             <h3 className={panelTitle}><BookOpen className="size-4" aria-hidden />Runbook in progress</h3>

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from "@/components/incidents/labels";
 import type { Status } from "@/lib/incidents/rules";
 import { cn } from "@/lib/cn";
 import { runbookEventText } from "@/lib/runbooks/event-text";
+import { actionEventText } from "@/lib/actions/event-text";
 
 type Data = Record<string, unknown> & { from?: Record<string, unknown> };
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v));
@@ -24,6 +25,7 @@ function describe(e: WarRoomEvent): string {
     case "health": return `${str(d.service)} health: ${str(d.from)} → ${str(d.status ?? d.to)}${d.reason ? ` (${str(d.reason)})` : ""}`;
     case "services": return `Affected services: ${Array.isArray(d.services) && d.services.length ? d.services.join(", ") : "none"}`;
     case "runbook": return runbookEventText(d, e.actorLabel);
+    case "action": return actionEventText(d, e.actorLabel);
     default: return e.kind;
   }
 }

@@ -45,6 +45,8 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/login" });
 }
 
+/** `reauth=1`: the identity provider must ask again (an approval needs a fresh sign-in). */
 export async function oidcSignInAction(form: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeCallbackPath(form.get("callbackUrl")) });
+  const fresh = form.get("reauth") === "1" ? { prompt: "login", max_age: "0" } : undefined;
+  await signIn("oidc", { redirectTo: safeCallbackPath(form.get("callbackUrl")) }, fresh);
 }

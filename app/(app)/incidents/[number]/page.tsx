@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { HeartPulse } from "lucide-react";
+import { HeartPulse, Zap } from "lucide-react";
+import { ActionRunsPanel } from "@/components/actions/action-runs-panel";
 import { notFound } from "next/navigation";
 import { AckClock } from "@/components/incidents/clocks";
 import { DetailsEditor } from "@/components/incidents/details-editor";
@@ -11,6 +12,7 @@ import { AffectedServices } from "@/components/services/affected-services";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { Timeline } from "@/components/timeline/timeline";
 import { Card } from "@/components/ui/card";
+import { listActionInfos } from "@/lib/actions/info";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { countTimeline, getIncidentByNumber, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
@@ -43,7 +45,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
   const { view, all: showAll } = await searchParams;
   const filter = VIEWS.find((v) => v === view) ?? "all";
   const limit = showAll === "1" ? MOST : RECENT;
-  const [events, total, pinned, milestones, users, runs, suggested] = await Promise.all([
+  const [events, total, pinned, milestones, users, runs, suggested, actions] = await Promise.all([
     getTimeline(incident.id, filter, limit),
     countTimeline(incident.id, filter),
     getTimeline(incident.id, "pinned", 20),
@@ -51,6 +53,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
     listAssignableUsers(),
     listIncidentRuns(incident.id),
     suggestRunbooks(incident),
+    listActionInfos(incident.services),
   ]);
   const canEdit = hasRole(user.role, "responder");
 
@@ -79,6 +82,14 @@ export default async function IncidentPage({ params, searchParams }: Params) {
                 <HeartPulse className="size-4" aria-hidden />Affected services&apos; health
               </h2>
               <AffectedServices slugs={incident.services} />
+            </Card>
+          ) : null}
+          {actions.length ? (
+            <Card className="p-4" data-testid="incident-actions">
+              <h2 className="mb-3 flex items-center gap-2 text-sm font-bold uppercase tracking-wider text-muted">
+                <Zap className="size-4" aria-hidden />Recovery actions
+              </h2>
+              <ActionRunsPanel scope={{ incidentId: incident.id }} infos={actions} canAct={canEdit && isOpen(incident.status)} context={{ incidentId: incident.id }} />
             </Card>
           ) : null}
           <IncidentRunbooks incident={incident} runs={runs} suggested={suggested} canEdit={canEdit && isOpen(incident.status)} />

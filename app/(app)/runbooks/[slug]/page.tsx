@@ -8,6 +8,7 @@ import { RunbookOverview } from "@/components/runbooks/runbook-overview";
 import { StartRunForm } from "@/components/runbooks/start-run-form";
 import { VersionHistory } from "@/components/runbooks/version-history";
 import { Card } from "@/components/ui/card";
+import { listActionInfos } from "@/lib/actions/info";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { listOpenIncidents } from "@/lib/incidents/queries";
@@ -33,6 +34,9 @@ export default async function RunbookPage({ params, searchParams }: Props) {
   const views = VIEWS.filter(([v]) => v !== "edit" || isAdmin);
   const view = views.find(([v]) => v === sp.view)?.[0] ?? "guide";
   const actions = view === "guide" ? await catalogActions() : [];
+  const canRun = hasRole(user.role, "responder");
+  const bound = rb.parsed.phases.flatMap((p) => p.steps.flatMap((s) => (s.binding ? [s.binding.service] : [])));
+  const runnable = view === "guide" && canRun ? await listActionInfos([...new Set(bound)]) : [];
   const incidents = hasRole(user.role, "responder") ? (await listOpenIncidents()).map((i) => ({ id: i.id, number: i.number, label: `${incidentRef(i.number)} ${i.title}` })) : [];
   return (
     <div className="flex flex-col gap-5">
@@ -47,7 +51,7 @@ export default async function RunbookPage({ params, searchParams }: Props) {
               </Link>
             ))}
           </nav>
-          {view === "guide" ? <RunbookOverview runbook={rb} actions={actions} canEdit={isAdmin} /> : null}
+          {view === "guide" ? <RunbookOverview runbook={rb} actions={actions} runnable={runnable} canEdit={isAdmin} /> : null}
           {view === "markdown" ? (
             <Card className="p-4"><pre className="overflow-x-auto font-mono text-xs leading-relaxed whitespace-pre-wrap" data-testid="runbook-markdown">{rb.markdown}</pre></Card>
           ) : null}

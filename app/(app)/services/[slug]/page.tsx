@@ -6,6 +6,8 @@ import { Section } from "@/components/services/section";
 import { ServiceAbout } from "@/components/services/service-about";
 import { ServiceActions } from "@/components/services/service-actions";
 import { ServiceView } from "@/components/services/service-view";
+import { listActionInfos } from "@/lib/actions/info";
+import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getService, listServicesBySlug } from "@/lib/services/queries";
 
@@ -17,11 +19,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ServicePage({ params }: Props) {
-  await requirePageUser();
+  const user = await requirePageUser();
   const { slug } = await params;
   const service = await getService(slug);
   if (!service) notFound();
-  const neighbours = await listServicesBySlug([...new Set([...service.dependsOn, ...service.dependents])]);
+  const [neighbours, actions] = await Promise.all([
+    listServicesBySlug([...new Set([...service.dependsOn, ...service.dependents])]),
+    listActionInfos([service.slug]),
+  ]);
   return (
     <>
       <ServiceView
@@ -34,8 +39,8 @@ export default async function ServicePage({ params }: Props) {
         }
       />
       <PanelGrid slug={service.slug} panels={service.panels} />
-      <Section id="actions-heading" title="Declared recovery actions" icon={Wrench} className="mt-6">
-        <ServiceActions actions={service.actions} />
+      <Section id="actions-heading" title="Recovery actions" icon={Wrench} className="mt-6">
+        <ServiceActions service={service.slug} actions={actions} canAct={hasRole(user.role, "responder")} />
       </Section>
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { GuidedRun } from "@/components/runbooks/guided-run";
+import { listActionInfos } from "@/lib/actions/info";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
 import { getIncidentByNumber } from "@/lib/incidents/queries";
@@ -18,13 +19,16 @@ export default async function GuidedRunPage({ params }: Params) {
   const n = parseIncidentRef(decodeURIComponent(number));
   const [incident, found] = await Promise.all([n === null ? null : getIncidentByNumber(n), getRun(runId)]);
   if (!incident || !found || found.incidentId !== incident.id) notFound();
+  const bound = found.run.parsed.phases.flatMap((p) => p.steps.flatMap((s) => (s.binding ? [s.binding.service] : [])));
+  const actions = await listActionInfos([...new Set([...bound, ...incident.services])]);
   return (
     <>
       <LiveRefresh topics={[`incident:${incident.id}`]} />
       <GuidedRun
         run={found.run}
-        incident={{ number: incident.number, title: incident.title, startedAt: incident.startedAt.toISOString() }}
+        incident={{ id: incident.id, number: incident.number, title: incident.title, startedAt: incident.startedAt.toISOString() }}
         canEdit={hasRole(user.role, "responder")}
+        actions={actions}
       />
     </>
   );
