@@ -34,6 +34,16 @@ export async function loadCatalogAndStartPoller() {
   // Runs cut off by this instance's last stop (or a lost instance) end as interrupted, never "running".
   const interrupted = await (await import("@/lib/actions/runs")).markInterruptedRunsAtStartup();
   if (interrupted) console.info(`[actions] ${interrupted} run(s) cut off by a restart marked interrupted`);
+  registerShutdownHook(async () => {
+    const n = await (await import("@/lib/actions/runs")).markInterruptedRuns((await import("@/lib/actions/instance")).getInstanceId());
+    if (n) console.info(`[actions] ${n} run(s) still running at shutdown marked interrupted`);
+  });
   const { startPoller } = await import("@/lib/health/runtime");
   startPoller();
+}
+
+/** scripts/server.mjs awaits these (within its 5 s grace) after the last request, before exiting. */
+function registerShutdownHook(hook: () => Promise<void>) {
+  const g = globalThis as unknown as { sitrepShutdownHooks?: (() => Promise<void>)[] };
+  (g.sitrepShutdownHooks ??= []).push(hook);
 }

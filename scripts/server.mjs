@@ -127,8 +127,11 @@ async function main() {
     stopping = true;
     log(`${why}, shutting down`);
     // In-flight requests get up to 5 s; keep-alive sockets would otherwise hold close() open.
+    // Then the app's own shutdown hooks (lib/startup.ts: runs cut off are marked interrupted
+    // now, not at the next start); they share this process and the same 5 s.
+    const hooks = () => Promise.allSettled((globalThis.sitrepShutdownHooks ?? []).map((hook) => hook()));
     setTimeout(() => { server.closeAllConnections(); process.exit(0); }, 5000).unref();
-    server.close(() => process.exit(0));
+    server.close(() => void hooks().then(() => process.exit(0)));
     server.closeIdleConnections();
   };
   process.on("SIGINT", () => stop("SIGINT"));

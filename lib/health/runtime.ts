@@ -1,4 +1,5 @@
 import "server-only";
+import { markInterruptedRunsAtStartup } from "@/lib/actions/run-recovery";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { targetsFromCatalog, type CheckResult, type CheckTarget } from "@/lib/health/check";
@@ -52,7 +53,13 @@ export function createPollerRuntime() {
       leadership: new Leadership(env.DATABASE_URL),
       targets,
       record,
-      maintain: async () => void (await applyRetention(env.SITREP_HEALTH_RETENTION_DAYS)),
+      // Housekeeping by the one active poller: history retention, and action runs whose process
+      // is gone (another host's crash shows once the run is past its deadline) end as interrupted.
+      maintain: async () => {
+        await applyRetention(env.SITREP_HEALTH_RETENTION_DAYS);
+        const lost = await markInterruptedRunsAtStartup();
+        if (lost) console.info(`[actions] ${lost} run(s) whose Sitrep process is gone marked interrupted`);
+      },
     },
     { ...DEFAULT_POLLER_OPTIONS, concurrency: env.SITREP_POLL_CONCURRENCY, maxBytes: env.SITREP_POLL_MAX_BYTES },
   );

@@ -38,10 +38,10 @@ export default async function ServicePage({ params }: Props) {
           </Section>
         }
       />
-      <PanelGrid slug={service.slug} panels={service.panels} />
       <Section id="actions-heading" title="Recovery actions" icon={Wrench} className="mt-6">
         <ServiceActions service={service.slug} actions={actions} canAct={hasRole(user.role, "responder")} />
       </Section>
+      <PanelGrid slug={service.slug} panels={service.panels} />
     </>
   );
 }
