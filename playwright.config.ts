@@ -52,6 +52,13 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "main", testIgnore: /recovery\.(spec|setup)\.ts$/ },
+    // The seed systems fixed end to end (recovery.spec.ts) inject faults into the shared fleet
+    // and restart services, so they run after everything else, on the bound seed runbooks.
+    { name: "recovery-seed", testMatch: /recovery\.setup\.ts$/ },
+    { name: "recovery", testMatch: /recovery\.spec\.ts$/, dependencies: ["main", "recovery-seed"] },
+  ],
   webServer: [
     {
       command: "node demo/fleet.mjs",

@@ -17,6 +17,8 @@ export const DEMO_USERS: { email: string; name: string; role: RoleName; password
 ];
 
 async function main() {
+  // --runbooks-only: the bound seed runbooks without users (the end-to-end tests use it).
+  if (process.argv.includes("--runbooks-only")) return seedRunbooks();
   const existing = await db.user.count();
   if (existing === 0) {
     for (const user of DEMO_USERS) await createUser({ id: null, label: "seed" }, user, "seed");
