@@ -1,8 +1,23 @@
 // Binding a step to a recovery action is an edit of the runbook's Markdown: a ```sitrep-action
-// block placed inside the step, so the binding round-trips through export like everything else.
+// block placed inside the step (a list item), or right after it (a paragraph, a fenced block, a
+// table), so the binding round-trips through export like everything else.
 import type { ParsedRunbook } from "@/lib/runbooks/parse/types";
 
-const LIST_ITEM = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)/;
+// Four spaces of indent make indented code, not a list item (CommonMark).
+const LIST_ITEM = /^( {0,3}(?:[-*+]|\d{1,9}[.)]))([ \t]+)/;
+
+/**
+ * The column a list item's content starts at, which its nested block must be indented to: a
+ * block indented 4 or more past it is indented code, read as a command. A checkbox is content,
+ * not marker; tabs stop every 4 columns; 5+ spaces after the marker count as one.
+ */
+function itemIndent(line: string): number {
+  const m = LIST_ITEM.exec(line);
+  if (!m) return 0;
+  let col = m[1].length;
+  for (const ch of m[2]) col = ch === "\t" ? col + 4 - (col % 4) : col + 1;
+  return col - m[1].length > 4 ? m[1].length + 1 : col;
+}
 
 /** Where each step's verbatim slice starts in the runbook's Markdown, in order. */
 function stepOffsets(markdown: string, parsed: Pick<ParsedRunbook, "phases">): Map<string, { start: number; end: number }> {
@@ -25,14 +40,12 @@ export function actionBlock(service: string, action: string, params: Record<stri
   return lines.map((l) => indent + l).join("\n");
 }
 
-/** The Markdown with a binding block added to one step (inside its list item), or null if the step is not found. */
+/** The Markdown with a binding block added to one step, or null if the step is not found. */
 export function insertBinding(markdown: string, parsed: Pick<ParsedRunbook, "phases">, step: string, binding: { service: string; action: string; params?: Record<string, string> }): string | null {
   const where = stepOffsets(markdown, parsed).get(step);
   if (!where) return null;
   const lineStart = markdown.lastIndexOf("\n", where.start - 1) + 1;
-  const item = LIST_ITEM.exec(markdown.slice(lineStart, where.end));
-  const indent = item ? " ".repeat(item[1].replace(/\t/g, "    ").length) : "";
-  const block = actionBlock(binding.service, binding.action, binding.params ?? {}, indent);
+  const block = actionBlock(binding.service, binding.action, binding.params ?? {}, " ".repeat(itemIndent(markdown.slice(lineStart, where.end))));
   const rest = markdown.slice(where.end);
   const tail = rest.startsWith("\n") ? "" : "\n";
   return `${markdown.slice(0, where.end)}\n\n${block}${tail}${rest.startsWith("\n\n") || !rest ? "" : "\n"}${rest}`;

@@ -54,13 +54,17 @@ describe("binding the demo runbooks (pure)", () => {
   });
 
   it("applies every suggestion the catalog's matches patterns make", () => {
-    // Left over: only fenced-block steps, whose action is the step right after them.
-    const left = seeds.flatMap((s) => suggestBindings(s.doc, catalogActionRefs(catalog)).flatMap((x) => {
-      const r = s.doc.runbooks.find((y) => y.key === x.runbookKey)!;
-      const next = r.phases[x.phaseIndex].steps[x.stepIndex + 1];
-      return next?.binding ? [] : [`${s.file}#${x.runbookKey} ${x.phaseIndex}.${x.stepIndex}: ${x.service}/${x.action}`];
-    }));
+    const left = seeds.flatMap((s) => suggestBindings(s.doc, catalogActionRefs(catalog)).map((x) => `${s.file}#${x.runbookKey} ${x.phaseIndex}.${x.stepIndex}: ${x.service}/${x.action}`));
     expect(left).toEqual([]);
+  });
+
+  it.each(seeds.map((s) => [s.file, s] as const))("%s: binds the steps in place, code-only and table steps too, adding none", (_, s) => {
+    const shape = (d: { runbooks: ParsedRunbook[] }) => d.runbooks.map((r) => [r.key, r.phases.map((p) => p.steps.map((x) => x.text))]);
+    expect(shape(s.doc)).toEqual(shape(parseRunbookDocument(s.raw, s.file)));
+    for (const b of s.bound.bindings) {
+      const [p, i] = b.step.split(".").map(Number);
+      expect(s.doc.runbooks.find((r) => r.key === b.runbook)!.phases[p].steps[i].binding, `${b.runbook} ${b.step}`).toMatchObject({ service: b.service, action: b.action });
+    }
   });
 
   it("binds params the step implies, and no param the action lacks", () => {

@@ -82,3 +82,46 @@ describe("sitrep-action blocks in a runbook", () => {
     expect(step.notes).toEqual(["a second sitrep-action block for this step was ignored"]);
   });
 });
+
+describe("a sitrep-action block after a step that is only a fenced block or a table", () => {
+  const stepsOf = (body: string) => parseRunbookDocument(`## X\n**Alert**: \`A\`\n\n${body}`, "x.md").runbooks[0].phases.flatMap((p) => p.steps);
+  const action = (name: string, extra = "") => `\`\`\`sitrep-action\naction: s/${name}\n${extra}\`\`\``;
+  const script = "```bash\n# restart the daemon\nsystemctl restart yagna\n```";
+  const table = "| Check | Command |\n|---|---|\n| status | `systemctl status yagna` |";
+
+  it("binds a command block, which keeps its command and takes the block into its Markdown", () => {
+    const steps = stepsOf(`${script}\n\n${action("restart")}\n\nThen watch.\n`);
+    expect(steps.map((s) => [s.kind, s.text, s.binding?.action ?? null])).toEqual([["action", "restart the daemon", "restart"], ["note", "Then watch.", null]]);
+    expect(steps[0].commands.map((c) => c.code)).toEqual(["# restart the daemon\nsystemctl restart yagna"]);
+    expect(steps[0].markdown).toBe(`${script}\n\n${action("restart")}`);
+  });
+
+  it("binds a table, which stays a table", () => {
+    const [step, ...rest] = stepsOf(`${table}\n\n${action("status")}\n`);
+    expect(rest).toEqual([]);
+    expect(step).toMatchObject({ kind: "table", binding: { service: "s", action: "status", params: {} }, table: { headers: ["Check", "Command"], rows: [["status", "`systemctl status yagna`"]] } });
+    expect(step.markdown).toBe(`${table}\n\n${action("status")}`);
+  });
+
+  it("makes a sample to read an action once it is bound", () => {
+    expect(stepsOf(`\`\`\`text\nstatus: degraded\n\`\`\`\n\n${action("heal")}\n`).map((s) => [s.kind, s.binding?.action])).toEqual([["action", "heal"]]);
+  });
+
+  it("keeps a titled block a step of its own", () => {
+    const steps = stepsOf(`${script}\n\n${action("restart", "title: Restart yagna\n")}\n`);
+    expect(steps.map((s) => [s.text, s.binding?.action ?? null])).toEqual([["restart the daemon", null], ["Restart yagna", "restart"]]);
+  });
+
+  it("ignores a second block with a note, and leaves a note for a broken one", () => {
+    const [twice] = stepsOf(`${script}\n\n${action("a")}\n\n${action("b")}\n`);
+    expect([twice.binding?.action, twice.notes]).toEqual(["a", ["a second sitrep-action block for this step was ignored"]]);
+    const broken = stepsOf(`${table}\n\n\`\`\`sitrep-action\naction: [\n\`\`\`\n`);
+    expect(broken).toHaveLength(1);
+    expect([broken[0].binding, broken[0].notes?.[0]]).toEqual([null, expect.stringMatching(/^sitrep-action block ignored: invalid YAML/)]);
+  });
+
+  it("takes no other fenced block, and an action step takes no second block", () => {
+    expect(stepsOf(`${script}\n\n\`\`\`bash\nyagna status\n\`\`\`\n`).map((s) => s.commands.length)).toEqual([1, 1]);
+    expect(stepsOf(`${action("a")}\n\n${action("b")}\n`).map((s) => s.binding?.action)).toEqual(["a", "b"]);
+  });
+});

@@ -1,5 +1,6 @@
-// One step from one or more mdast blocks: a paragraph or list item, the fenced blocks that
-// follow it, a table, or anything else kept verbatim as a note.
+// One step from one or more mdast blocks: a paragraph or list item and the fenced blocks that
+// follow it, a fenced block or a table and the sitrep-action block that binds it, or anything
+// else kept verbatim as a note.
 import type { Code, ListItem, Nodes, Paragraph, Table } from "mdast";
 import { ACTION_LANG, readActionBlock } from "./action-block";
 import { fencedCommand, inlineCommand, looksLikeCommand, PROSE_LANGS } from "./commands";
@@ -8,15 +9,19 @@ import { blockText, codeSpan, endOf, startOf, walk } from "./markdown";
 import { tableOf } from "./table";
 import type { ParsedStep } from "./types";
 
-/** A step being built; `prose` steps (a paragraph, a list item) take the fenced blocks after them. */
-export type StepDraft = ParsedStep & { start: number; end: number; prose: boolean };
+/**
+ * A step being built. `takes` is which fenced blocks right after it join it: any, after a paragraph
+ * or list item; only a sitrep-action block, after a command block or a table, whose binding has
+ * nowhere else to go (the next command block is a step of its own, as it always was).
+ */
+export type StepDraft = ParsedStep & { start: number; end: number; takes: "fenced" | "action" | null };
 
 type Src = { text: string };
 
 function draft(src: Src, kind: ParsedStep["kind"], text: string, node: Nodes): StepDraft {
   const start = startOf(node);
   const end = Math.max(start, endOf(node));
-  return { kind, text, commands: [], dangerous: false, danger: null, binding: null, markdown: src.text.slice(start, end), start, end, prose: false };
+  return { kind, text, commands: [], dangerous: false, danger: null, binding: null, markdown: src.text.slice(start, end), start, end, takes: null };
 }
 
 /** Commands in a block's subtree, in reading order; a nested sitrep-action block binds the step. */
@@ -42,7 +47,7 @@ export function paragraphStep(src: Src, p: Paragraph): StepDraft {
   const step = draft(src, "note", blockText(p), p);
   collect(step, p);
   if (step.commands.length) step.kind = "action";
-  step.prose = true;
+  step.takes = "fenced";
   return step;
 }
 
@@ -56,11 +61,24 @@ export function itemStep(src: Src, item: ListItem, plainKind: "action" | "note")
   if (checklist) step.checked = item.checked === true;
   collect(step, item);
   if (step.kind === "note" && (step.commands.length || step.binding)) step.kind = "action";
-  step.prose = true;
+  step.takes = "fenced";
   return step;
 }
 
-/** A fenced block after a paragraph or list item belongs to that step. */
+/**
+ * Whether a fenced block right after `step` is part of it. A titled sitrep-action block is a step
+ * of its own wherever it is: documents written before command blocks and tables took bindings
+ * (demo workspaces seeded then) put one after such a block, and must keep their steps. A broken
+ * one joins, as a note, as it would after a paragraph.
+ */
+export function joinsStep(step: StepDraft, code: Code): boolean {
+  if (step.takes !== "action") return step.takes === "fenced";
+  if (code.lang !== ACTION_LANG) return false;
+  const block = readActionBlock(code.value);
+  return !block.ok || block.title === null;
+}
+
+/** A fenced block joined to the step before it (see `joinsStep`). */
 export function attachCode(src: Src, step: StepDraft, code: Code): void {
   applyCode(step, code);
   step.end = Math.max(step.end, endOf(code));
@@ -85,6 +103,7 @@ export function codeStep(src: Src, code: Code): StepDraft {
   }
   const command = fencedCommand(code);
   step.commands.push(command);
+  step.takes = "action";
   const first = command.code.split(/\r?\n|\r/).find((l) => l.trim())?.trim();
   step.text = command.hints.length ? command.hints.map((h) => h.replace(/^\d+[.)]\s+/, "")).join("; ") : first ? codeSpan(first) : "";
   // A template or sample output is something to read, not to run.
@@ -97,6 +116,7 @@ export function tableStep(src: Src, table: Table): StepDraft {
   const step = draft(src, "table", [parsed.headers, ...parsed.rows].map((r) => r.join(" | ")).join("\n"), table);
   step.table = { headers: parsed.headers, rows: parsed.rows };
   step.commands = parsed.commands;
+  step.takes = "action";
   return step;
 }
 

@@ -4,7 +4,7 @@
 import type { Heading, List, Paragraph, RootContent } from "mdast";
 import { blockText, endOf, startOf } from "./markdown";
 import { headingMeta, headingText, lineLabel, metaKind, paragraphLines, splitLabel, timeBox, type MetaKind } from "./markers";
-import { attachCode, codeStep, finishStep, itemStep, noteStep, paragraphStep, tableStep, type StepDraft } from "./step-nodes";
+import { attachCode, codeStep, finishStep, itemStep, joinsStep, noteStep, paragraphStep, tableStep, type StepDraft } from "./step-nodes";
 import type { ParsedPhase } from "./types";
 
 /** `items` are the blocks under a label or heading: the list under "### Symptoms". */
@@ -21,7 +21,7 @@ type State = {
   trail: { depth: number; title: string }[];
   /** a fact whose value continues in the blocks below it: "### Symptoms" + list, "**Symptoms:**" + list */
   open: { meta: MetaDraft; depth: number | null } | null;
-  /** the step the previous block made, which a fenced block right after it joins */
+  /** the step the previous block made, which a fenced block right after it may join */
   last: StepDraft | null;
 };
 
@@ -34,7 +34,7 @@ function openPhase(s: State, title: string, context: string[]): void {
 
 function addStep(s: State, step: StepDraft): void {
   current(s).steps.push(step);
-  s.last = step.prose ? step : null;
+  s.last = step.takes ? step : null;
 }
 
 function addMeta(s: State, kind: MetaKind | null, label: string, value: string, node: RootContent): MetaDraft {
@@ -118,7 +118,7 @@ function onBlock(s: State, node: RootContent, next: RootContent | undefined): vo
     case "list":
       return onList(s, node);
     case "code":
-      if (s.last) return attachCode(s, s.last, node);
+      if (s.last && joinsStep(s.last, node)) return attachCode(s, s.last, node);
       return addStep(s, codeStep(s, node));
     case "table":
       return addStep(s, tableStep(s, node));
