@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma, Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
-import { NotFoundError } from "@/lib/errors";
+import { touchIncident } from "@/lib/incidents/lock";
 import { incidentRef } from "@/lib/incidents/rules";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 
@@ -13,13 +13,6 @@ import { addTimelineEvent } from "@/lib/timeline/mutations";
 export type RunRef = { id: string; service: string; action: string; incidentId: string | null; runbookRunId: string | null; step: string | null };
 /** A dry run is recorded the same way, without a run. */
 type EventRef = Omit<RunRef, "id"> & { id: string | null };
-
-async function touchIncident(tx: Tx, incidentId: string) {
-  const rows = await tx.$queryRaw<{ number: number }[]>`SELECT "number" FROM "Incident" WHERE "id" = ${incidentId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("That incident does not exist.");
-  await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 } } });
-  return rows[0].number;
-}
 
 export async function recordRunEvent(tx: Tx, actor: Actor, run: EventRef, verb: string, data: Record<string, unknown>) {
   const details = {

@@ -2,16 +2,16 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
+import { lockIncidentRow } from "@/lib/incidents/lock";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMove, incidentRef, stampsFor, type Severity, type Status } from "@/lib/incidents/rules";
 import type { DeclareIncidentInput, IncidentRole } from "@/lib/incidents/schemas";
 
 const ROLE_COLUMN = { commander: "commanderId", scribe: "scribeId", comms: "commsId" } as const;
 
-/** Locks the incident row for the rest of the transaction: concurrent edits queue up, none is lost. */
+/** Locks the incident row for the rest of the transaction (lib/incidents/lock.ts) and reads it. */
 async function lockIncident(tx: Tx, id: string) {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Incident" WHERE "id" = ${id} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("That incident does not exist.");
+  await lockIncidentRow(tx, id);
   return tx.incident.findUniqueOrThrow({ where: { id } });
 }
 

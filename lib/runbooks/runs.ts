@@ -7,18 +7,12 @@ import { addTimelineEvent } from "@/lib/timeline/mutations";
 import type { ParsedRunbook } from "@/lib/runbooks/parse/types";
 import type { StepStatus } from "@/lib/runbooks/schemas";
 import { markableSteps } from "@/lib/runbooks/derive";
+import { touchIncident } from "@/lib/incidents/lock";
 import { isSecretPlaceholder } from "@/lib/runbooks/placeholders";
 import { stepTitle } from "@/lib/runbooks/step-title";
 
 // Guided runs. Every change is written to the incident's timeline and audited against the
 // incident, so everyone following the incident sees it live (the audit tail is the change feed).
-
-async function touchIncident(tx: Tx, incidentId: string) {
-  const rows = await tx.$queryRaw<{ number: number }[]>`SELECT "number" FROM "Incident" WHERE "id" = ${incidentId} FOR UPDATE`;
-  if (!rows.length) throw new NotFoundError("That incident does not exist.");
-  await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 } } });
-  return rows[0].number;
-}
 
 async function record(tx: Tx, actor: Actor, incidentId: string, verb: string, data: Record<string, unknown>) {
   const number = await touchIncident(tx, incidentId);
