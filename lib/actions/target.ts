@@ -10,13 +10,13 @@ export function canonicalParams(values: ParamValues): ParamValues {
   return Object.fromEntries(Object.keys(values).sort().map((k) => [k, values[k]]));
 }
 
-/** The executor part of the action, in a stable key order. */
+/** The executor part of the action and how guarded it is, in a stable key order. */
 function definition(action: CatalogAction): unknown {
   const sort = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(sort)
       : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])]))
         : v;
-  return sort({ http: action.http ?? null, command: action.command ?? null });
+  return sort({ http: action.http ?? null, command: action.command ?? null, danger: action.danger, approval: action.approval });
 }
 
 export function targetHashOf(service: string, action: CatalogAction, values: ParamValues): string {

@@ -115,4 +115,9 @@ describe("auditSafe", () => {
     expect(auditSafe({ note: "a\u0000b", odd: "x\ud800y" })).toEqual({ note: "ab", odd: "x\ufffdy" });
     expect(auditSafe({ privateKey: "k", awsAccessKey: "k", credentials: { a: 1 } })).toEqual({ privateKey: "[redacted]", awsAccessKey: "[redacted]", credentials: "[redacted]" });
   });
+
+  it("keeps evidence hashes (what an approval covered) and masks password hashes", () => {
+    const targetHash = "ab".repeat(32);
+    expect(auditSafe({ targetHash, outputDigest: "cd", passwordHash: "scrypt$x", password_hash: "y" })).toEqual({ targetHash, outputDigest: "cd", passwordHash: "[redacted]", password_hash: "[redacted]" });
+  });
 });

@@ -110,8 +110,11 @@ export class ChainVerifier {
   }
 }
 
-/** Keys whose values never enter the audit log in clear. */
-const SECRET_KEY = /pass(word|phrase)?|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|authorization|cookie|session|hash$/i;
+/**
+ * Keys whose values never enter the audit log in clear. A password hash is caught by "pass";
+ * other hashes (the target hash an approval covers, an output digest) are evidence and stay.
+ */
+const SECRET_KEY = /pass(word|phrase)?|secret|token|api[-_]?key|private[-_]?key|access[-_]?key|credential|authorization|cookie|session/i;
 
 /** Copies a value as plain JSON (Dates become ISO strings) with secret-looking fields masked. */
 export function auditSafe(value: unknown): unknown {
