@@ -155,3 +155,19 @@ test("an approval with a wrong or missing password is refused beside the passwor
   expect(await runRow(db, runId)).toMatchObject({ status: "awaiting_approval", approvedById: null, approvedHash: null, expiresAt: null });
   expect(await runAuditVerbs(db, runId)).toEqual(["action.request"]);
 });
+
+// The audit log is the hash-chained record of who approved what; the ActionRun row is not chained
+// and can be edited. So the request's and the approval's entries must carry the hash that was
+// reviewed and approved (lib/actions passes it), or the chain cannot show what a second person
+// signed off. The timeline line, written from the same data, keeps it.
+test("the audit chain records what was approved: the request's and the approval's entries carry the reviewed hash", async ({ db, createUser, apiAs, baseURL }) => {
+  const { b, sessionA, asA, asB } = await twoResponders(createUser, apiAs, baseURL!);
+  const incident = await seedIncident(db);
+  const runId = await requestRestart(asA, incident.id);
+  const { targetHash } = await viewRun(sessionA, runId);
+  expectOk(await asB("approveActionRunAction", { runId, targetHash, password: b.password }));
+  const timeline = await db.query(`SELECT data->>'event' AS verb, data->>'targetHash' AS hash FROM "TimelineEvent" WHERE "incidentId" = $1 AND kind = 'action' ORDER BY id`, [incident.id]);
+  expect(timeline.rows).toEqual([{ verb: "action.request", hash: targetHash }, { verb: "action.approve", hash: targetHash }]);
+  const audit = await db.query(`SELECT verb, after->>'targetHash' AS hash FROM "AuditEntry" WHERE after->>'runId' = $1 ORDER BY seq`, [runId]);
+  expect(audit.rows).toEqual([{ verb: "action.request", hash: targetHash }, { verb: "action.approve", hash: targetHash }]);
+});
