@@ -12,6 +12,15 @@ const FLEET_PORT = PORT + 80;
 // Specs inject faults through the fleet's API with these (workers inherit process.env).
 process.env.SITREP_FLEET_URL = `http://127.0.0.1:${FLEET_PORT}`;
 process.env.SITREP_FLEET_TOKEN ??= "sitrep-e2e-fleet-token";
+// The app server's output (stdout and stderr) is also kept in this file, so a spec can search
+// what the server logged (e2e/secrets.spec.ts: no secret in the logs). One per port, so two
+// suites side by side do not write the same file; a run starts it afresh.
+process.env.SITREP_SERVER_LOG = `.test-reports/server-${PORT}.log`;
+// bash for pipefail: the pipeline's status is then the server's, not tee's, so a server that
+// fails to start still reports its own exit code. Playwright starts the shell as a process-group
+// leader and kills the whole group (bash, node, tee) at the end; the server's stdin is still
+// Playwright's pipe, so its lifeline (scripts/lifeline.mjs) works as before.
+const SERVER_COMMAND = `mkdir -p .test-reports && exec bash -c 'set -o pipefail; node scripts/server.mjs 2>&1 | tee ${process.env.SITREP_SERVER_LOG}'`;
 const FLEET = {
   SITREP_FLEET_URL: process.env.SITREP_FLEET_URL,
   SITREP_FLEET_TOKEN: process.env.SITREP_FLEET_TOKEN,
@@ -75,12 +84,13 @@ export default defineConfig({
       env: { OIDC_TEST_PORT: String(OIDC_PORT), APP_PORT: String(PORT) },
     },
     {
-      command: "node scripts/server.mjs",
+      command: SERVER_COMMAND,
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 60_000,
       // HOSTNAME pinned: a shell or container may export its own machine name under that variable.
       env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET },
+      // Both streams arrive on stdout (2>&1 above); shown as before.
       stdout: "pipe",
       stderr: "pipe",
     },

@@ -23,6 +23,9 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/services/[slug]": { access: "authenticated" },
   "/api/services/[slug]/panels/[index]": { access: "authenticated" },
   "/api/runbooks/[slug]/markdown": { access: "authenticated" },
+  // Recovery action runs (viewer+): a real run's id is also tried anonymously in actions-security.spec.ts.
+  "/api/action-runs": { access: "authenticated", probe: "/api/action-runs?service=beacon-runner" },
+  "/api/action-runs/[id]": { access: "authenticated" },
   // Public while METRICS_TOKEN is unset (as in this suite); see the /metrics tests below.
   "/metrics": { access: "public" },
 };

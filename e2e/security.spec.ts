@@ -3,15 +3,24 @@
 // may not. A new action that is not listed fails the suite. (Route handlers:
 // security-routes.spec.ts; sessions: security-session.spec.ts.)
 import type pg from "pg";
-import { test, expect, ROLES, uniqueEmail, uniqueTag, type CreateUser, type Role } from "./fixtures";
+import { test, expect, ROLES, uniqueEmail, uniqueTag, type CreateUser, type Role, type TestUser } from "./fixtures";
+import { RECOVERY_ACTIONS } from "./support/action-probes";
 import { RUNBOOK_ACTIONS } from "./support/runbook-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
 
 type Probe = {
-  /** Seeds what the call would change; returns its argument and whether the change happened. */
-  prepare(ctx: { db: pg.Pool; createUser: CreateUser }): Promise<{ input: unknown; changed(): Promise<boolean> }>;
+  /**
+   * Seeds what the call would change; returns its argument and whether the change happened.
+   * `caller` is who will call it (none when anonymous): an approval re-confirms their password.
+   * `revealed`, for an action that writes nothing (a preview): whether its answer carried the data.
+   */
+  prepare(ctx: { db: pg.Pool; createUser: CreateUser; caller?: TestUser }): Promise<{
+    input: unknown;
+    changed(): Promise<boolean>;
+    revealed?(result: ActionResponse["result"]): boolean;
+  }>;
 };
 type ActionAccess =
   | { access: "public"; why: string }
@@ -151,6 +160,7 @@ const ACTIONS: Record<string, ActionAccess> = {
     },
   },
   ...RUNBOOK_ACTIONS,
+  ...RECOVERY_ACTIONS,
 };
 
 const manifest = loadServerActions();
@@ -222,8 +232,9 @@ for (const [key, entry] of Object.entries(ACTIONS)) {
     for (const role of below(minRole)) {
       test(`${a(role)} is FORBIDDEN`, async ({ db, createUser, apiAs, baseURL }) => {
         const action = actionOf();
-        const { input, changed } = await probe.prepare({ db, createUser });
-        const session = await apiAs(await createUser(role));
+        const caller = await createUser(role);
+        const { input, changed } = await probe.prepare({ db, createUser, caller });
+        const session = await apiAs(caller);
         for (const at of new Set([action.pages[0], "/login", "/"])) {
           const response = await callAction(session, action, [input], { path: at, origin: baseURL! });
           expectRefused(response, "FORBIDDEN", `${role} calling ${name} at ${at}`);
@@ -234,12 +245,14 @@ for (const [key, entry] of Object.entries(ACTIONS)) {
 
     test(`${a(minRole)} can call it (the harness reaches the action)`, async ({ db, createUser, apiAs, baseURL }) => {
       const action = actionOf();
-      const { input, changed } = await probe.prepare({ db, createUser });
-      const session = await apiAs(await createUser(minRole));
+      const caller = await createUser(minRole);
+      const { input, changed, revealed } = await probe.prepare({ db, createUser, caller });
+      const session = await apiAs(caller);
       const response = await callAction(session, action, [input], { path: action.pages[0], origin: baseURL! });
       if (entry.probe) {
         expect(response.result, response.body.slice(0, 500)).toMatchObject({ ok: true });
-        expect(await changed(), "the allowed call changed nothing").toBe(true);
+        if (revealed) expect(revealed(response.result), `the allowed call's answer: ${response.body.slice(0, 500)}`).toBe(true);
+        else expect(await changed(), "the allowed call changed nothing").toBe(true);
       } else {
         expect(response.result, response.body.slice(0, 500)).not.toBeNull();
         expect(String(response.result?.code), response.body.slice(0, 500)).not.toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);

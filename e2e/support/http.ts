@@ -65,14 +65,16 @@ export type ActionResponse = {
 /**
  * Calls a server action the way React's client does for `action(arg)`: POST to a page that
  * uses it, header `Next-Action: <id>`, body = encodeReply([arg]) which for plain JSON objects
- * is simply the JSON array as text/plain. The answer is an RSC stream whose row 0 holds
- * `{"a": <result or "$@row">}`.
+ * is the JSON array as text/plain, with one escape: a string that starts with "$" gets another
+ * "$" in front ("$1" would otherwise be read as a reference to part 1 of the reply).
+ * `unescaped: true` sends the JSON as it is, as a hand-written attack would. The answer is an
+ * RSC stream whose row 0 holds `{"a": <result or "$@row">}`.
  */
 export async function callAction(
   request: APIRequestContext,
   action: Pick<ManifestAction, "id">,
   args: unknown[],
-  options: { path: string; origin: string; headers?: Record<string, string> },
+  options: { path: string; origin: string; headers?: Record<string, string>; unescaped?: boolean },
 ): Promise<ActionResponse> {
   const response = await request.post(options.path, {
     headers: {
@@ -82,7 +84,7 @@ export async function callAction(
       Origin: new URL(options.origin).origin,
       ...options.headers,
     },
-    data: JSON.stringify(args),
+    data: JSON.stringify(args, options.unescaped ? undefined : (_key, v: unknown) => (typeof v === "string" && v.startsWith("$") ? `$${v}` : v)),
     maxRedirects: 0,
   });
   const body = await response.text();
