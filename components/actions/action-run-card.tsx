@@ -37,6 +37,21 @@ function RunNow({ run }: { run: ActionRunView }) {
   return <Button size="sm" disabled={pending} onClick={go} data-testid="run-now">Run now</Button>;
 }
 
+/** An approved run waits for someone to press Run now, until its approval expires. */
+function Approved({ run, canAct }: { run: ActionRunView; canAct: boolean }) {
+  const now = useNow(5000);
+  const expired = run.expiresAt !== null && now !== null && new Date(run.expiresAt).getTime() <= now;
+  if (expired) {
+    return <p className="text-sm font-medium text-warning" data-testid="approval-expired">The approval by {run.approvedByLabel} expired at {time(run.expiresAt!)}; request the action again.</p>;
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      {run.approvedByLabel ? <span>Approved by <b>{run.approvedByLabel}</b>{run.expiresAt ? ` · valid until ${time(run.expiresAt)}` : ""}</span> : <span className="text-muted">Not started yet.</span>}
+      {canAct ? <RunNow run={run} /> : null}
+    </div>
+  );
+}
+
 /** One run, live: who asked, its status, and what the person looking can do about it. */
 export function ActionRunCard({ run, infos, canAct }: { run: ActionRunView; infos: ActionInfo[]; canAct: boolean }) {
   const params = Object.entries(run.params);
@@ -57,12 +72,7 @@ export function ActionRunCard({ run, infos, canAct }: { run: ActionRunView; info
       </div>
       {run.rollbackOfId ? <p className="text-xs text-muted">Rollback of an earlier run whose verification failed.</p> : null}
       {run.status === "awaiting_approval" && canAct ? <ApprovalControls run={run} /> : null}
-      {run.status === "requested" ? (
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          {run.approvedByLabel ? <span>Approved by <b>{run.approvedByLabel}</b>{run.expiresAt ? ` · valid until ${time(run.expiresAt)}` : ""}</span> : <span className="text-muted">Not started yet.</span>}
-          {canAct ? <RunNow run={run} /> : null}
-        </div>
-      ) : null}
+      {run.status === "requested" ? <Approved run={run} canAct={canAct} /> : null}
       {run.status === "denied" ? <p className="text-sm text-muted">Denied by {run.deniedByLabel}{run.denyReason ? `: ${run.denyReason}` : ""}</p> : null}
       <RunResult run={run} />
       {rollback && canAct ? (
