@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/audit/mutations";
 import type { Resolved } from "./catalog-action";
 import { checkedParams } from "./catalog-action";
 import { executorFor, type ExecutionContext, type ExecutionResult } from "./executor";
+import { retryTransient, BUSY_TX } from "./retry";
 import { recordRunEvent, type RunRef } from "./run-record";
 import { snapshotHealth, verifyAction } from "./verification";
 import type { HealthSnapshot } from "./verify-rules";
@@ -45,7 +46,7 @@ export async function runAndFinish(actor: Actor, run: RunRef, resolved: Resolved
     healthAfter: json(after), verifyStatus: !verify ? "skipped" : status === "succeeded" ? "pending" : "skipped",
     verifyDetail: !verify ? null : status === "succeeded" ? null : "not checked: the action did not succeed",
   } satisfies Prisma.ActionRunUpdateManyMutationInput;
-  const ours = await db.$transaction(async (tx) => {
+  const ours = await retryTransient(`run ${run.id} finish`, () => db.$transaction(async (tx) => {
     // Only a run still ours: one marked interrupted meanwhile keeps that state, its late result is audited.
     const { count } = await tx.actionRun.updateMany({ where: { id: run.id, status: "running" }, data: fields });
     await recordRunEvent(tx, actor, run, "action.finish", {
@@ -55,7 +56,7 @@ export async function runAndFinish(actor: Actor, run: RunRef, resolved: Resolved
       ...(count ? {} : { late: true }),
     });
     return count > 0;
-  });
+  }, BUSY_TX));
   if (ours && verify && status === "succeeded") await verifyRun(actor, run, resolved!, ctx);
 }
 
@@ -64,8 +65,8 @@ async function verifyRun(actor: Actor, run: RunRef, resolved: Resolved, ctx: Exe
   const judged = await verifyAction(resolved.svc, verify, { pollMs: ctx.verifyPollMs }).catch((e: unknown) => ({ ok: false, detail: `the check itself failed: ${e instanceof Error ? e.message : String(e)}` }));
   const verifyStatus = judged.ok ? "passed" : "failed";
   const rollback = !judged.ok && resolved.action.rollback ? resolved.action.rollback : null;
-  await db.$transaction(async (tx) => {
+  await retryTransient(`run ${run.id} verify`, () => db.$transaction(async (tx) => {
     await tx.actionRun.update({ where: { id: run.id }, data: { verifyStatus, verifyDetail: judged.detail } });
     await recordRunEvent(tx, actor, run, "action.verify", { verifyStatus, detail: judged.detail, ...(rollback ? { rollbackOffered: rollback } : {}) });
-  });
+  }, BUSY_TX));
 }

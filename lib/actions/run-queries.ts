@@ -18,14 +18,12 @@ export const findActionRun = (id: string) => db.actionRun.findUnique({ where: { 
 /** For pages: one read per request. */
 export const getActionRun = cache(findActionRun);
 
-/** Newest first; a list leaves the output out (open the run to read it). */
+/** Newest first, with each run's (capped, masked) output. */
 export function listActionRuns(filter: { incidentId?: string; service?: string; limit?: number } = {}) {
-  const { outputPreview: _omit, ...select } = ACTION_RUN_SELECT;
-  void _omit;
   return db.actionRun.findMany({
     where: { ...(filter.incidentId ? { incidentId: filter.incidentId } : {}), ...(filter.service ? { service: filter.service } : {}) },
     orderBy: { createdAt: "desc" },
     take: filter.limit ?? 100,
-    select,
+    select: ACTION_RUN_SELECT,
   });
 }

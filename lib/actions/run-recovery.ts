@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/mutations";
 import { getInstanceId, isGoneInstance } from "./instance";
+import { BUSY_TX, retryTransient } from "./retry";
 import { recordRunEvent, RUN_REF_SELECT } from "./run-record";
 
 // Runs cut off by a crash or restart never stay "running". Each is moved to `interrupted` in its
@@ -12,14 +13,14 @@ async function interrupt(where: Prisma.ActionRunWhereInput, reason: string): Pro
   const candidates = await db.actionRun.findMany({ where: { ...where, status: "running" }, select: { ...RUN_REF_SELECT, instanceId: true } });
   let count = 0;
   for (const run of candidates) {
-    count += await db.$transaction(async (tx) => {
+    count += await retryTransient(`run ${run.id} interrupt`, () => db.$transaction(async (tx) => {
       const finishedAt = new Date();
       const error = `Interrupted: ${reason}. Check the target before running it again.`;
       const { count: moved } = await tx.actionRun.updateMany({ where: { id: run.id, status: "running" }, data: { status: "interrupted", finishedAt, error } });
       if (!moved) return 0;
       await recordRunEvent(tx, SYSTEM_ACTOR, run, "action.interrupted", { status: "interrupted", instanceId: run.instanceId, reason });
       return 1;
-    });
+    }, BUSY_TX));
   }
   return count;
 }

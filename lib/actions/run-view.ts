@@ -7,7 +7,6 @@ import type { HealthSnapshot } from "./verify-rules";
 // on offer, and what the person looking may do with it. Dates as ISO text (it goes over JSON).
 
 type Row = NonNullable<Awaited<ReturnType<typeof findActionRun>>>;
-type ListRow = Awaited<ReturnType<typeof listActionRuns>>[number];
 
 export type ActionRunView = {
   id: string; service: string; serviceName: string; action: string; title: string; danger: string; status: string;
@@ -22,7 +21,7 @@ export type ActionRunView = {
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-async function enrich(rows: (Row | ListRow)[], userId: string): Promise<ActionRunView[]> {
+async function enrich(rows: Row[], userId: string): Promise<ActionRunView[]> {
   const { catalog } = await getActiveCatalog();
   return rows.map((r) => {
     const svc = catalog.services.find((s) => s.slug === r.service);
@@ -36,7 +35,7 @@ async function enrich(rows: (Row | ListRow)[], userId: string): Promise<ActionRu
       approvedByLabel: r.approvedByLabel, approvedAt: iso(r.approvedAt), expiresAt: iso(r.expiresAt),
       deniedByLabel: r.deniedByLabel, denyReason: r.denyReason,
       createdAt: r.createdAt.toISOString(), startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt), durationMs: r.durationMs,
-      output: "outputPreview" in r ? r.outputPreview : null, outputBytes: r.outputBytes, outputDigest: r.outputDigest, error: r.error,
+      output: r.outputPreview, outputBytes: r.outputBytes, outputDigest: r.outputDigest, error: r.error,
       healthBefore: r.healthBefore as HealthSnapshot | null, healthAfter: r.healthAfter as HealthSnapshot | null,
       verifyStatus: r.verifyStatus, verifyDetail: r.verifyDetail,
       rollback: rollback ? { action: rollback.name, title: rollback.title } : null, rollbackOfId: r.rollbackOfId,
@@ -51,7 +50,5 @@ export async function getActionRunView(id: string, userId: string): Promise<Acti
 
 /** Newest first, with their output (the list is short: one incident's or one service's runs). */
 export async function listActionRunViews(filter: { incidentId?: string; service?: string }, userId: string, limit = 50): Promise<ActionRunView[]> {
-  const ids = (await listActionRuns({ ...filter, limit })).map((r) => r.id);
-  const rows = (await Promise.all(ids.map(findActionRun))).filter((r): r is Row => r !== null);
-  return enrich(rows, userId);
+  return enrich(await listActionRuns({ ...filter, limit }), userId);
 }

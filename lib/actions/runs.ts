@@ -6,7 +6,7 @@ import { checkedParams, currentTargetHash, findAction } from "./catalog-action";
 import type { ExecutionContext } from "./executor";
 import { getInstanceId } from "./instance";
 import { runAndFinish } from "./run-finish";
-import { findActionRun, getActionRun, listActionRuns } from "./run-queries";
+import { ACTION_RUN_SELECT, findActionRun, getActionRun, listActionRuns } from "./run-queries";
 import { recordRunEvent, RUN_REF_SELECT, type RunRef } from "./run-record";
 import { targetHashOf } from "./target";
 
@@ -72,17 +72,15 @@ export async function requestActionRun(actor: Actor, input: RequestInput) {
       requestedById: actor.id, requestedByLabel: actor.label,
     };
     // ON CONFLICT DO NOTHING: a concurrent twin waits on the key's index entry, then inserts nothing.
-    const { count } = await tx.actionRun.createMany({ data: [data], skipDuplicates: true });
-    if (!count) return false;
-    const run = await tx.actionRun.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: RUN_REF_SELECT });
+    const [run] = await tx.actionRun.createManyAndReturn({ data: [data], skipDuplicates: true, select: RUN_REF_SELECT });
+    if (!run) return false;
     await recordRunEvent(tx, actor, run, "action.request", {
       title: action.title, params, danger: action.danger, approval: action.approval, targetHash, status,
       ...(input.rollbackOfId ? { rollbackOf: input.rollbackOfId } : {}),
     });
     return true;
   });
-  const { id } = await db.actionRun.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: { id: true } });
-  const run = (await findActionRun(id))!;
+  const run = await db.actionRun.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: ACTION_RUN_SELECT });
   if (!created && run.targetHash !== targetHash) {
     throw new ConflictError("This request was already made with other parameters; reload and try again.");
   }

@@ -5,7 +5,6 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { catalogVars, getEnv } from "@/lib/env";
-import { createChangeCache } from "@/lib/live/change-cache";
 import { formatProblem, parseCatalog, type CatalogProblem } from "@/lib/services/catalog";
 import type { Catalog } from "@/lib/services/catalog-schema";
 
@@ -76,18 +75,32 @@ export async function recordRefusedReload(actor: Actor, result: Extract<CatalogF
 }
 
 type Active = { catalog: Catalog; versionId: number | null; loadedAt: Date | null; source: string | null; problems: string[] };
-const cached = createChangeCache<Active>();
+const NONE: Active = { catalog: EMPTY_CATALOG, versionId: null, loadedAt: null, source: null, problems: [] };
+/** The parsed newest version; versions are immutable rows, so its id is an exact key. */
+let parsedVersion: { id: number; value: Promise<Active> } | null = null;
 
-/** The catalog in force, parsed once per change of the audit head (every load moves it). */
-export function getActiveCatalog(): Promise<Active> {
-  return cached("catalog", async () => {
-    const v = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, text: true, source: true, loadedAt: true } });
-    if (!v) return { catalog: EMPTY_CATALOG, versionId: null, loadedAt: null, source: null, problems: [] };
-    const parsed = parseCatalog(v.text, v.source, catalogVars());
-    // Stored text was valid when loaded; only a variable this instance lacks can break it.
-    if (!parsed.ok) return { catalog: EMPTY_CATALOG, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: parsed.problems.map(formatProblem) };
-    return { catalog: parsed.catalog, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: [] };
-  });
+async function parseVersion(id: number): Promise<Active> {
+  const v = await db.catalogVersion.findUniqueOrThrow({ where: { id }, select: { id: true, text: true, source: true, loadedAt: true } });
+  const parsed = parseCatalog(v.text, v.source, catalogVars());
+  // Stored text was valid when loaded; only a variable this instance lacks can break it.
+  if (!parsed.ok) return { catalog: EMPTY_CATALOG, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: parsed.problems.map(formatProblem) };
+  return { catalog: parsed.catalog, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: [] };
+}
+
+/**
+ * The catalog in force: one indexed read of the newest version's id per call (another instance
+ * may have loaded a new one), and a parse only when that id changes. Keyed on the audit head
+ * it was parsed again after every audited change (each step of an action run).
+ */
+export async function getActiveCatalog(): Promise<Active> {
+  const newest = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  if (!newest) return NONE;
+  if (parsedVersion?.id !== newest.id) {
+    const value = parseVersion(newest.id);
+    parsedVersion = { id: newest.id, value };
+    value.catch(() => { if (parsedVersion?.value === value) parsedVersion = null; });
+  }
+  return parsedVersion.value;
 }
 
 /** The configured catalog file, resolved against the working directory; null when none. */
