@@ -2,7 +2,7 @@
 // README screenshots from a running demo (npm start): node scripts/screenshots.mjs [base URL]
 // Signs in as the demo admin, breaks NATS in the demo fleet (with SITREP_FLEET_URL and
 // SITREP_FLEET_TOKEN set), declares an incident on the Beamline router, starts its NATS runbook,
-// marks a step, and captures the runbook and services pages in light and dark.
+// marks a step, runs the bound NATS restart, and captures the pages in light and dark.
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
@@ -54,4 +54,13 @@ await page.getByLabel("Value for <STREAM_NAME>").fill("ROUTER_DECIDE");
 await page.getByRole("button", { name: "Use these values" }).click();
 await page.waitForTimeout(1500);
 await shot("guided-run", "dark");
+
+// The bound step's recovery action: its preflight dialog, then the verified run.
+await page.locator('[data-testid="action-button"][data-action="nats/restart"]').first().click();
+await page.getByTestId("preview-summary").waitFor();
+await shot("action-dialog", "dark");
+await page.getByTestId("action-dialog").getByRole("button", { name: /^Run/ }).click();
+await page.getByTestId("run-verify").and(page.locator('[data-status="passed"]')).first().waitFor({ timeout: 90_000 });
+await page.getByTestId("action-runs").first().scrollIntoViewIfNeeded();
+await shot("action-run", "light");
 await browser.close();

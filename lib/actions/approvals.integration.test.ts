@@ -9,7 +9,7 @@ import { declareIncident } from "@/lib/incidents/mutations";
 import { uniqueEmail } from "@/lib/testing/db";
 import { dryRunAction } from "./preview";
 import { approveActionRun, denyActionRun, executeActionRun, requestActionRun } from "./runs";
-import { loadTestCatalog, useFleetCatalog } from "./testing-catalog";
+import { loadTestCatalog, withFleetCatalog } from "./testing-catalog";
 
 const TOKEN = "fleet-token-for-approval-tests-71ab";
 const ctx = { env: { SITREP_FLEET_TOKEN: TOKEN }, verifyPollMs: 100 };
@@ -63,7 +63,7 @@ const verbsOf = async (runId: string) =>
 const requestRestart = () => requestActionRun(alice, { service: svc, action: "restart", params: {}, idempotencyKey: key(), confirm: svc });
 
 describe("approvals, dry runs and verification", () => {
-  const fleet = useFleetCatalog(TOKEN, (url) => catalog(url));
+  const fleet = withFleetCatalog(TOKEN, (url) => catalog(url));
 
   it("a destructive action needs the service's slug typed to confirm", async () => {
     const error = await requestActionRun(alice, { service: svc, action: "restart", params: {}, idempotencyKey: key(), confirm: "yes" }).catch((e) => e);

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { uniqueEmail } from "@/lib/testing/db";
 import { executeActionRun, requestActionRun } from "./runs";
-import { useFleetCatalog } from "./testing-catalog";
+import { withFleetCatalog } from "./testing-catalog";
 
 const TOKEN = "fleet-token-for-injection-tests-5d1e";
 const SECRET = `injection-secret-${randomUUID()}`;
@@ -64,7 +64,7 @@ async function run(action: string, params: Record<string, string>) {
 }
 
 describe("shell injection through a command action's parameter", () => {
-  useFleetCatalog(TOKEN, catalog);
+  withFleetCatalog(TOKEN, catalog);
   afterAll(() => rmSync(control, { force: true }));
 
   it("the control: this process can create such a file, so its absence below means something", async () => {

@@ -9,14 +9,12 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { catalogVars } from "@/lib/env";
 import { verifyAuditChain } from "@/lib/audit/queries";
 import { declareIncident } from "@/lib/incidents/mutations";
-import { parseCatalog } from "@/lib/services/catalog";
-import { EMPTY_CATALOG, storeCatalog } from "@/lib/services/catalog-store";
 import { uniqueEmail } from "@/lib/testing/db";
 import { createUser } from "@/lib/users/mutations";
 import { markInterruptedRunsAtStartup } from "./runs";
+import { loadTestCatalog, withRestoredCatalog } from "./testing-catalog";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const childScript = fileURLToPath(new URL("./interrupted-child.ts", import.meta.url));
@@ -79,10 +77,10 @@ const timelineOf = async (incidentId: string, runId: string) =>
     .map((d) => d.event);
 
 describe("an action run cut off by a killed Sitrep process", () => {
+  withRestoredCatalog();
   let target: http.Server;
   const received = new Set<string>(); // tags whose request reached the target
   const dropped = new Set<string>(); // tags whose connection the client closed
-  let previous: { text: string; source: string } | null = null;
   let incidentId = "";
   let actor = { id: "", label: "" };
 
@@ -103,11 +101,7 @@ describe("an action run cut off by a killed Sitrep process", () => {
       req.socket.once("close", () => dropped.add(tag));
     });
     await new Promise<void>((r) => target.listen(0, "127.0.0.1", r));
-    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
-    const text = catalogText(`http://127.0.0.1:${(target.address() as AddressInfo).port}`);
-    const parsed = parseCatalog(text, "interrupted-runs.yaml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    await storeCatalog(setup, { ok: true, catalog: parsed.catalog, text, file: "interrupted-runs.yaml" }, "catalog.load");
+    await loadTestCatalog(catalogText(`http://127.0.0.1:${(target.address() as AddressInfo).port}`), "interrupted-runs.yaml");
     const user = await createUser(setup, { email: uniqueEmail("responder"), name: "Killed responder", role: "responder", password: "a-long-enough-password" });
     actor = { id: user.id, label: user.email };
     incidentId = (await declareIncident(actor, { title: `Killed mid-action ${svc}`, severity: "P2", services: [svc], summary: "" })).id;
@@ -120,10 +114,6 @@ describe("an action run cut off by a killed Sitrep process", () => {
     if (left.length) await markInterruptedRunsAtStartup(); // what the next start would do with their runs
     target?.closeAllConnections();
     await new Promise((r) => target?.close(r));
-    if (previous) {
-      const parsed = parseCatalog(previous.text, previous.source, catalogVars());
-      await storeCatalog(setup, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
-    }
   });
 
   it("SIGKILL mid-action: the row stays running; the next start marks it interrupted, audited and on the timeline; a live process's run is left alone", async () => {

@@ -4,15 +4,12 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { catalogVars } from "@/lib/env";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { declareIncident } from "@/lib/incidents/mutations";
-import { parseCatalog } from "@/lib/services/catalog";
-import { EMPTY_CATALOG, storeCatalog } from "@/lib/services/catalog-store";
 import { uniqueEmail } from "@/lib/testing/db";
-import { startFleet } from "@/demo/fleet.mjs";
+import { withFleetCatalog } from "./testing-catalog";
 import { executeActionRun, getActionRun, listActionRuns, markInterruptedRuns, markInterruptedRunsAtStartup, requestActionRun } from "./runs";
 import { getInstanceId } from "./instance";
 
@@ -51,37 +48,24 @@ const auditOf = (runId: string) =>
   db.auditEntry.findMany({ where: { after: { path: ["runId"], equals: runId } }, orderBy: { seq: "asc" }, select: { seq: true, verb: true, after: true } });
 
 describe("action runs against the demo fleet", () => {
-  let fleet: Awaited<ReturnType<typeof startFleet>>;
   let slow: http.Server;
-  let previous: { text: string; source: string } | null = null;
+  const fleet = withFleetCatalog(TOKEN, async (url) => {
+    slow = http.createServer(() => {});
+    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
+    return catalogText(url, `http://127.0.0.1:${(slow.address() as AddressInfo).port}`);
+  }, "action-runs.yaml");
   const breakers = async () => {
-    const body = await (await fetch(`${fleet.url}/beacon-runner/health/ready`)).json();
+    const body = await (await fetch(`${fleet().url}/beacon-runner/health/ready`)).json();
     return Object.fromEntries(body.services.map((s: { name: string; circuit_breaker_stats: { state: string } }) => [s.name, s.circuit_breaker_stats.state]));
   };
 
-  beforeAll(async () => {
-    fleet = await startFleet({ port: 0, token: TOKEN, tickMs: 100, log: () => {} });
-    slow = http.createServer(() => {});
-    await new Promise<void>((r) => slow.listen(0, "127.0.0.1", r));
-    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
-    const text = catalogText(fleet.url, `http://127.0.0.1:${(slow.address() as AddressInfo).port}`);
-    const parsed = parseCatalog(text, "action-runs.yaml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    await storeCatalog(actor, { ok: true, catalog: parsed.catalog, text, file: "action-runs.yaml" }, "catalog.load");
-  });
-
   afterAll(async () => {
-    await fleet?.close();
     slow?.closeAllConnections();
     await new Promise((r) => slow?.close(r));
-    if (previous) {
-      const parsed = parseCatalog(previous.text, previous.source, catalogVars());
-      await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
-    }
   });
 
   it("requests, executes and succeeds: the fleet's breaker closes, audited request → start → finish on the incident", async () => {
-    const inject = await fetch(`${fleet.url}/beacon-runner/faults/circuit-open`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` } });
+    const inject = await fetch(`${fleet().url}/beacon-runner/faults/circuit-open`, { method: "POST", headers: { authorization: `Bearer ${TOKEN}` } });
     expect(inject.status).toBe(200);
     expect((await breakers()).yagna).toBe("open");
     const incident = await declareIncident(actor, { title: `Breaker open ${svc}`, severity: "P2", services: [svc], summary: "" });

@@ -16,21 +16,29 @@ export async function loadTestCatalog(text: string, file = "action-tests.yaml") 
   await storeCatalog(actor, { ok: true, catalog: parsed.catalog, text, file }, "catalog.load");
 }
 
-/** Registers the hooks; `fleet()` is the running fleet inside tests. */
-export function useFleetCatalog(token: string, catalogText: (fleetUrl: string) => string | Promise<string>) {
-  let fleet: Fleet | undefined;
+/** Puts the catalog in force before the file back after it (register before loading your own). */
+export function withRestoredCatalog() {
   let previous: { text: string; source: string } | null = null;
   beforeAll(async () => {
-    fleet = await startFleet({ port: 0, token, tickMs: 100, log: () => {} });
     previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
-    await loadTestCatalog(await catalogText(fleet.url));
+  });
+  afterAll(async () => {
+    if (!previous) return;
+    const parsed = parseCatalog(previous.text, previous.source, catalogVars());
+    await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
+  });
+}
+
+/** Registers the hooks; `fleet()` is the running fleet inside tests. */
+export function withFleetCatalog(token: string, catalogText: (fleetUrl: string) => string | Promise<string>, file?: string) {
+  let fleet: Fleet | undefined;
+  withRestoredCatalog();
+  beforeAll(async () => {
+    fleet = await startFleet({ port: 0, token, tickMs: 100, log: () => {} });
+    await loadTestCatalog(await catalogText(fleet.url), file);
   });
   afterAll(async () => {
     await fleet?.close();
-    if (previous) {
-      const parsed = parseCatalog(previous.text, previous.source, catalogVars());
-      await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
-    }
   });
   return () => {
     if (!fleet) throw new Error("the fleet is not started yet");
