@@ -16,16 +16,17 @@ const TOKEN = process.env.SITREP_FLEET_TOKEN ?? "";
 const HEALTH_TIMEOUT = 45_000;
 
 type Scenario = {
+  /** runbook: the seed file and the runbook's key in it (its slug may carry a suffix when other tests imported the same file name) */
   system: string; services: string[]; service: string; fault: string; runbook: string; action: string;
   params?: Record<string, string>; approval?: boolean;
 };
 
 const SCENARIOS: Scenario[] = [
-  { system: "Beacon runner", services: ["beacon-runner"], service: "beacon-runner", fault: "circuit-open", runbook: "beacon-runner-runbook--circuit-breaker-management", action: "beacon-runner/reset-circuit-breakers", params: { Breaker: "yagna" } },
-  { system: "Fondation worker", services: ["fondation-worker"], service: "fondation-worker", fault: "expired-leases", runbook: "fondation-worker-runbook--jobs-stuck-in-running-state", action: "fondation-worker/reclaim-expired-leases" },
-  { system: "Beamline router", services: ["beamline-router", "nats"], service: "nats", fault: "nats-down", runbook: "beamline-router-recovery--nats-recovery", action: "nats/restart" },
-  { system: "AITBC coordinator", services: ["aitbc-coordinator", "aitbc-postgres"], service: "aitbc-postgres", fault: "postgres-down", runbook: "aitbc-incident-runbooks--database-failure", action: "aitbc-postgres/restart", approval: true },
-  { system: "Agent node", services: ["agent-node"], service: "agent-node", fault: "ai-provider-errors", runbook: "agent-node-operational-runbook--ai-provider-errors-alert", action: "agent-node/switch-provider", params: { "Primary provider": "anthropic" } },
+  { system: "Beacon runner", services: ["beacon-runner"], service: "beacon-runner", fault: "circuit-open", runbook: "beacon-runner-runbook.md#circuit-breaker-management", action: "beacon-runner/reset-circuit-breakers", params: { Breaker: "yagna" } },
+  { system: "Fondation worker", services: ["fondation-worker"], service: "fondation-worker", fault: "expired-leases", runbook: "fondation-worker-runbook.md#jobs-stuck-in-running-state", action: "fondation-worker/reclaim-expired-leases" },
+  { system: "Beamline router", services: ["beamline-router", "nats"], service: "nats", fault: "nats-down", runbook: "beamline-router-recovery.md#nats-recovery", action: "nats/restart" },
+  { system: "AITBC coordinator", services: ["aitbc-coordinator", "aitbc-postgres"], service: "aitbc-postgres", fault: "postgres-down", runbook: "aitbc-incident-runbooks.md#database-failure", action: "aitbc-postgres/restart", approval: true },
+  { system: "Agent node", services: ["agent-node"], service: "agent-node", fault: "ai-provider-errors", runbook: "agent-node-operational-runbook.md#ai-provider-errors-alert", action: "agent-node/switch-provider", params: { "Primary provider": "anthropic" } },
 ];
 
 async function fault(method: "POST" | "DELETE", slug: string, name: string) {
@@ -45,8 +46,15 @@ async function insertIncident(db: pg.Pool, s: Scenario) {
 
 const affected = (page: Page, slug: string) => page.getByTestId("affected-service").and(page.locator(`[data-slug="${slug}"]`));
 
-async function startGuidedRun(page: Page, s: Scenario, incident: { number: number; title: string }) {
-  await page.goto(`/runbooks/${s.runbook}`);
+async function seedRunbookSlug(db: pg.Pool, s: Scenario): Promise<string> {
+  const [source, key] = s.runbook.split("#");
+  const { rows } = await db.query(`SELECT slug FROM "Runbook" WHERE source = $1 AND "sourceKey" = $2`, [source, key]);
+  expect(rows, `the seed runbook ${s.runbook} (imported by recovery.setup.ts)`).toHaveLength(1);
+  return rows[0].slug as string;
+}
+
+async function startGuidedRun(page: Page, slug: string, incident: { number: number; title: string }) {
+  await page.goto(`/runbooks/${slug}`);
   await page.getByLabel("Incident", { exact: true }).selectOption({ label: `INC-${incident.number} ${incident.title}` });
   await page.getByRole("button", { name: "Start guided run" }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${incident.number}/runbooks/`));
@@ -89,7 +97,7 @@ for (const s of SCENARIOS) {
       await page.goto(`/incidents/${incident.number}`);
       await expect(affected(page, s.service)).not.toHaveAttribute("data-status", "up", { timeout: HEALTH_TIMEOUT });
 
-      await startGuidedRun(page, s, incident);
+      await startGuidedRun(page, await seedRunbookSlug(db, s), incident);
       const step = await pressAction(page, s);
       if (s.approval) {
         await expect(step.getByTestId("step-action-status")).toHaveAttribute("data-status", "awaiting_approval");
