@@ -2,6 +2,7 @@
 // playwright.config.ts). Its development login accepts any login; the login decides the groups.
 import { expect, test } from "./fixtures";
 import { uniqueTag } from "./fixtures";
+import { runRow, seedActionRun, seedIncident } from "./support/action-runs";
 
 async function ssoSignIn(page: import("@playwright/test").Page, login: string) {
   await page.goto("/login");
@@ -41,5 +42,22 @@ test.describe("single sign-on (OIDC)", () => {
     await ssoSignIn(page, login);
     await expect(page).toHaveURL(/\/login/);
     await expect(page.getByTestId("login-error")).toContainText("not allowed into Sitrep");
+  });
+
+  test("an SSO responder approves a waiting action on the strength of a fresh sign-in, without a password", async ({ page, db }) => {
+    const incident = await seedIncident(db, "SSO approval");
+    const runId = await seedActionRun(db, { action: "restart", status: "awaiting_approval", incidentId: incident.id });
+    const login = `oncall-${uniqueTag()}`;
+    await ssoSignIn(page, login);
+    await expect(page.getByTestId("current-role")).toHaveText("Responder");
+    await page.goto(`/incidents/${incident.number}`);
+    const card = page.locator(`[data-testid="action-run"][data-status="awaiting_approval"]`);
+    await card.getByRole("button", { name: "Approve" }).click();
+    await expect(page.locator('[data-testid="action-run"][data-status="requested"]')).toContainText("Approved by");
+    const row = await runRow(db, runId);
+    const { rows: [user] } = await db.query(`SELECT id FROM "User" WHERE email = $1`, [`${login}@oidc.test`]);
+    expect(row).toMatchObject({ status: "requested", approvedById: user.id, approvedHash: row!.targetHash });
+    const { rows: [entry] } = await db.query(`SELECT after FROM "AuditEntry" WHERE verb = 'action.approve' AND after->>'runId' = $1`, [runId]);
+    expect(entry.after).toMatchObject({ confirmedBy: "sso", targetHash: row!.targetHash });
   });
 });

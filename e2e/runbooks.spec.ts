@@ -37,6 +37,8 @@ async function importSeed(page: Page, name: string) {
 }
 
 test("import a seed, follow it from two browsers, and see progress live and on the timeline", async ({ page: adminPage, db, createUser, freshPage }) => {
+  // Three people in three browsers through a whole journey: about 30 s on these machines.
+  test.setTimeout(75_000);
   const [admin, alice, bob] = await Promise.all([createUser("admin"), createUser("responder"), createUser("responder")]);
   const name = `beamline-${uniqueTag()}.md`;
   await signIn(adminPage, admin);
