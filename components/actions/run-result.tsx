@@ -30,7 +30,7 @@ export function RunResult({ run }: { run: ActionRunView }) {
         <p className={cn("flex items-center gap-1.5 font-medium", verify === "passed" ? "text-ok" : verify === "failed" ? "text-danger" : "text-muted")} data-testid="run-verify" data-status={verify}>
           {verify === "pending" ? <LoaderCircle className="size-4 animate-spin" aria-hidden /> : verify === "passed" ? <CircleCheck className="size-4" aria-hidden /> : <CircleX className="size-4" aria-hidden />}
           {verify === "pending" ? "Verifying…" : verify === "passed" ? "Verified" : "Verification failed"}
-          {run.verifyDetail ? <span className="font-normal text-muted">: {run.verifyDetail}</span> : null}
+          {run.verifyDetail ? <span className="font-normal text-muted">({run.verifyDetail})</span> : null}
         </p>
       ) : null}
       {run.error ? <p className="font-medium text-danger" data-testid="run-error">{run.error}</p> : null}

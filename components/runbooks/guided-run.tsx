@@ -61,14 +61,12 @@ export function GuidedRun({ run, incident, canEdit, actions }: { run: RunView; i
         vars={run.vars}
         phaseAside={(phase) => <PhaseClock phase={phase} startedAt={incident.startedAt} />}
         stepClass={(slot: StepSlot) => { const s = run.steps[slot.key]?.status; return s ? STEP_TONE[s] : ""; }}
-        controls={(slot) => (
-          <>
-            {slot.step.binding ? (
-              <StepAction binding={slot.step.binding} infos={actions} incidentId={incident.id} runbookRunId={run.id} step={slot.key} canAct={editable} />
-            ) : null}
-            {slot.number !== null ? <StepControls runId={run.id} step={slot.key} number={slot.number} state={run.steps[slot.key]} canEdit={editable} /> : null}
-          </>
-        )}
+        controls={(slot) => slot.number !== null ? (
+          <StepControls runId={run.id} step={slot.key} number={slot.number} state={run.steps[slot.key]} canEdit={editable} />
+        ) : null}
+        below={(slot) => slot.step.binding ? (
+          <StepAction binding={slot.step.binding} infos={actions} incidentId={incident.id} runbookRunId={run.id} step={slot.key} canAct={editable} />
+        ) : null}
       />
       <Card className="flex flex-col gap-3 p-4">
         <h2 className="text-sm font-bold tracking-wider text-muted uppercase">Recovery actions from this run</h2>

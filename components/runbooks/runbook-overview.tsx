@@ -37,11 +37,13 @@ export function RunbookOverview({ runbook: rb, actions, runnable = [], canEdit }
       </Card>
       <RunbookPhases
         runbook={p}
-        controls={(slot) => {
+        below={(slot) => {
           const b = slot.step.binding;
           const info = b ? runnable.find((i) => i.service === b.service && i.name === b.action) : undefined;
-          if (b) return info ? <ActionButton info={info} context={{}} bound={b.params} /> : null;
-          if (slot.number === null) return null;
+          return info ? <span><ActionButton info={info} context={{}} bound={b!.params} /></span> : null;
+        }}
+        controls={(slot) => {
+          if (slot.step.binding || slot.number === null) return null;
           const hit = suggested.get(slot.key);
           const suggestion = hit ? { ...hit, title: titleOf.get(`${hit.service}/${hit.action}`) ?? hit.action } : null;
           return <StepBinder slug={rb.slug} version={rb.version} step={slot.key} suggestion={suggestion} actions={actions} canEdit={canEdit && !rb.archived} />;

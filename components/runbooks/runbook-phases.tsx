@@ -10,12 +10,14 @@ export type StepSlot = { key: string; number: number | null; step: ParsedStep; p
 
 /**
  * A runbook's phases and steps, numbered the way the timeline names them ("Step 3"). Shared by
- * the library's read-only view and the guided run, which puts its controls in the slots.
+ * the library's read-only view and the guided run, which puts its controls in the slots
+ * (`below`: under the step's text, where a bound step's action button goes).
  */
-export function RunbookPhases({ runbook, vars, controls, phaseAside, stepClass }: {
+export function RunbookPhases({ runbook, vars, controls, below, phaseAside, stepClass }: {
   runbook: Pick<ParsedRunbook, "phases">;
   vars?: Record<string, string>;
   controls?: (slot: StepSlot) => ReactNode;
+  below?: (slot: StepSlot) => ReactNode;
   phaseAside?: (phase: ParsedPhase, index: number) => ReactNode;
   stepClass?: (slot: StepSlot) => string;
 }) {
@@ -39,7 +41,7 @@ export function RunbookPhases({ runbook, vars, controls, phaseAside, stepClass }
               return (
                 <li key={s} data-testid="step" data-step={slot.key} className={cn("flex gap-3 rounded-md border border-border bg-bg px-3 py-2", step.dangerous && "border-danger/50", stepClass?.(slot))}>
                   <span className="w-6 shrink-0 pt-0.5 text-right text-sm font-semibold text-muted tabular-nums">{slot.number ?? ""}</span>
-                  <div className="min-w-0 flex-1"><StepBody step={step} vars={vars} label={`step ${slot.number ?? slot.key}`} /></div>
+                  <div className="flex min-w-0 flex-1 flex-col gap-2"><StepBody step={step} vars={vars} label={`step ${slot.number ?? slot.key}`} />{below?.(slot)}</div>
                   {controls ? controls(slot) : null}
                 </li>
               );
