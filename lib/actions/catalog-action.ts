@@ -26,12 +26,17 @@ export function checkedParams(action: CatalogAction, input: Record<string, unkno
   throw new ValidationError(`${action.title}: ${Object.values(checked.errors).join("; ")}`, fieldErrors);
 }
 
-/** The hash of this run's action as the catalog declares it now (null: the action is gone). */
-export async function currentTargetHash(service: string, name: string, params: Record<string, unknown>): Promise<string | null> {
+/** The hash of a run's action as `resolved` declares it (null: the action is gone or its params no longer fit). */
+export function targetHashFor(resolved: Resolved | null, params: Record<string, unknown>): string | null {
+  if (!resolved) return null;
   try {
-    const { action } = await findAction(service, name);
-    return targetHashOf(service, action, checkedParams(action, params));
+    return targetHashOf(resolved.svc.slug, resolved.action, checkedParams(resolved.action, params));
   } catch {
     return null;
   }
+}
+
+/** The same, for the catalog in force now. */
+export async function currentTargetHash(service: string, name: string, params: Record<string, unknown>): Promise<string | null> {
+  return targetHashFor(await findAction(service, name).catch(() => null), params);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/mutations";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { checkedParams, currentTargetHash, findAction } from "./catalog-action";
+import { checkedParams, findAction, targetHashFor } from "./catalog-action";
 import type { ExecutionContext } from "./executor";
 import { getInstanceId } from "./instance";
 import { runAndFinish } from "./run-finish";
@@ -115,14 +115,11 @@ export async function startActionRun(actor: Actor, runId: string, ctx: Execution
   const row = await db.actionRun.findUnique({ where: { id: runId }, select: { service: true, action: true, params: true, targetHash: true, approvedHash: true } });
   if (!row) throw new NotFoundError("That action run does not exist.");
   const params = row.params as Record<string, unknown>;
-  if (row.approvedHash) {
-    const now = await currentTargetHash(row.service, row.action, params);
-    if (row.approvedHash !== row.targetHash || now !== row.approvedHash) {
-      throw new ConflictError("The action changed in the catalog since it was approved, so the approval no longer covers it. Request it again.");
-    }
-  }
   // The timeout sets the run's deadline; an action gone from the catalog fails in runAndFinish.
   const resolved = await findAction(row.service, row.action).catch(() => null);
+  if (row.approvedHash && (row.approvedHash !== row.targetHash || targetHashFor(resolved, params) !== row.approvedHash)) {
+    throw new ConflictError("The action changed in the catalog since it was approved, so the approval no longer covers it. Request it again.");
+  }
   const run = await claim(actor, runId, resolved?.action.timeout ?? 30_000);
   return {
     run,
