@@ -53,7 +53,8 @@ export async function signIn(page: Page, user: Pick<TestUser, "email" | "passwor
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByTestId("current-user")).toContainText(user.email);
+  // Password hashing is deliberately slow, and CI's two cores are shared with the whole suite.
+  await expect(page.getByTestId("current-user")).toContainText(user.email, { timeout: 15_000 });
 }
 
 /** Sign-in attempts the app recorded for this email (successful or not). */

@@ -78,6 +78,7 @@ test("an incident declared elsewhere appears on the war room board and in the in
   const list = await freshPage();
   await signIn(list, dave);
   await list.goto("/incidents");
+  await expect(list.getByRole("heading", { name: "Incidents", level: 1 })).toBeVisible();
 
   const title = `Declared elsewhere ${uniqueTag()}`;
   const declare = loadServerActions().find((a) => a.key === "lib/incidents/actions.ts#declareIncidentAction")!;
@@ -87,6 +88,34 @@ test("an incident declared elsewhere appears on the war room board and in the in
 
   await expect(page.getByTestId("war-room-board")).toContainText(title, { timeout: 5_000 });
   await expect(list.getByText(title)).toBeVisible({ timeout: 5_000 });
+});
+
+test("a change made while a page is still connecting its live stream is not lost", async ({ page, createUser, apiAs, baseURL }) => {
+  const [alice, dave] = [await createUser("responder"), await createUser("viewer")];
+  await signIn(page, dave);
+  // Hold the list's stream back until an incident has been declared after the page rendered.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const streams: string[] = [];
+  await page.route("**/api/live*", async (route) => {
+    streams.push(route.request().url());
+    await held;
+    await route.continue();
+  });
+  await page.goto("/incidents");
+  await expect(page.getByRole("heading", { name: "Incidents", level: 1 })).toBeVisible();
+  await expect.poll(() => streams.length).toBeGreaterThan(0);
+
+  const title = `Declared while connecting ${uniqueTag()}`;
+  const declare = loadServerActions().find((a) => a.key === "lib/incidents/actions.ts#declareIncidentAction")!;
+  const response = await callAction(await apiAs(alice), declare, [{ title, severity: "P2", summary: "" }], { path: "/", origin: baseURL! });
+  expect(response.result).toMatchObject({ ok: true });
+  await expect(page.getByText(title)).toHaveCount(0);
+  release();
+
+  // The stream starts from the seq the page was rendered at, so it replays the declaration.
+  expect(streams[0]).toMatch(/[?&]since=\d+/);
+  await expect(page.getByText(title)).toBeVisible({ timeout: 10_000 });
 });
 
 test("the war room says all clear, or lists open incidents by severity, and selects the most severe oldest by default", async ({ page, createUser, db }) => {

@@ -68,21 +68,37 @@ function disconnect() {
   setStatus("connecting");
 }
 
-function addListener(l: Listener) {
+/**
+ * `since`: the audit seq the listener's data was read at (its server render). A change that
+ * committed between that render and this subscription is replayed by a first connection, and
+ * an already open stream that has moved past it tells this listener to refetch.
+ */
+function addListener(l: Listener, since?: string) {
   listeners.add(l);
   clearTimeout(closeTimer);
-  if (!source) connect();
+  if (!source) {
+    if (!lastSeq && since) lastSeq = since;
+    connect();
+  } else if (since && lastSeq && status === "live" && BigInt(since) < BigInt(lastSeq)) {
+    l.fn("reset");
+  }
   return () => {
     listeners.delete(l);
     if (!listeners.size) closeTimer = setTimeout(() => !listeners.size && disconnect(), 5_000);
   };
 }
 
-/** Calls `onSignal` for each live change on one of `topics` (and on "reset"). */
-export function useLiveChanges(topics: string[], onSignal: (s: LiveSignal) => void) {
+/**
+ * Calls `onSignal` for each live change on one of `topics` (and on "reset"). `since` is the
+ * audit seq the caller's data is current to (see getLatestAuditSeq): nothing between it and the
+ * stream's start is lost.
+ */
+export function useLiveChanges(topics: string[], onSignal: (s: LiveSignal) => void, since?: string) {
   const handle = useEffectEvent(onSignal);
   const key = [...topics].sort().join("\n");
-  useEffect(() => addListener({ topics: new Set(key.split("\n")), fn: (s) => handle(s) }), [key]);
+  // since only matters when subscribing: a later render's value must not resubscribe.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(() => addListener({ topics: new Set(key.split("\n")), fn: (s) => handle(s) }, since), [key]);
 }
 
 const subscribeStatus = (cb: () => void) => {

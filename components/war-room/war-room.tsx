@@ -30,7 +30,7 @@ async function fetchBoard(selected: number | null, signal: AbortSignal): Promise
 }
 
 /** The big-screen war room: live board on the left, the selected incident on the right. */
-export function WarRoom({ initial, initialSelected, canAct }: { initial: WarRoomData; initialSelected: number | null; canAct: boolean }) {
+export function WarRoom({ initial, since, initialSelected, canAct }: { initial: WarRoomData; since?: string; initialSelected: number | null; canAct: boolean }) {
   const selected = parseSelected(useSearchParams().get("incident"));
   const queryClient = useQueryClient();
   const { data, error, dataUpdatedAt } = useQuery({
@@ -46,7 +46,7 @@ export function WarRoom({ initial, initialSelected, canAct }: { initial: WarRoom
   useLiveChanges([INCIDENTS_TOPIC], () => {
     clearTimeout(debounce.current);
     debounce.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: warRoomKeys.all }), 100);
-  });
+  }, since);
 
   // Clocks follow the server's time: a wall screen's own clock is often off by minutes.
   const now = useClock(data?.receivedAt ? Date.parse(data.serverTime) - data.receivedAt : 0);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 
 export type AuditChange = { seq: bigint; targetType: string; targetId: string | null; verb: string };
@@ -24,6 +25,12 @@ export async function getLatestAuditSeq(): Promise<bigint> {
   const head = await db.auditHead.findUnique({ where: { id: 1 }, select: { seq: true } });
   return head?.seq ?? 0n;
 }
+
+/**
+ * The seq a server render's data is current to, for LiveRefresh's `since`: read it before the
+ * page's data (once per request), so a change committed while the page renders is replayed.
+ */
+export const getRenderSeq = cache(async (): Promise<string> => String(await getLatestAuditSeq()));
 
 /** Session versions of the users who are still active: anyone missing was deactivated or deleted. */
 export async function getActiveSessionVersions(userIds: string[]): Promise<Map<string, number>> {

@@ -6,6 +6,7 @@ import { IncidentsTable } from "@/components/incidents/incidents-table";
 import { filterFromParams, type SearchParams } from "@/components/incidents/list-params";
 import { Pagination } from "@/components/incidents/pagination";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { getRenderSeq } from "@/lib/live/queries";
 import { Card, PageHeader } from "@/components/ui/card";
 import { requirePageUser } from "@/lib/auth/session";
 import { listAssignableUsers, listIncidents } from "@/lib/incidents/queries";
@@ -15,10 +16,11 @@ export const metadata: Metadata = { title: "Incidents" };
 export default async function IncidentsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requirePageUser();
   const params = await searchParams;
+  const since = await getRenderSeq();
   const [list, users] = await Promise.all([listIncidents(filterFromParams(params)), listAssignableUsers()]);
   return (
     <>
-      <LiveRefresh topics={["incidents"]} />
+      <LiveRefresh topics={["incidents"]} since={since} />
       <PageHeader
         title="Incidents"
         description="Every incident, newest first. Filters live in the URL: share it."

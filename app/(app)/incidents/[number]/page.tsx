@@ -8,6 +8,7 @@ import { IncidentHeader } from "@/components/incidents/incident-header";
 import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
 import { StatusControls } from "@/components/incidents/status-controls";
 import { LiveRefresh } from "@/components/live/live-refresh";
+import { getRenderSeq } from "@/lib/live/queries";
 import { AffectedServices } from "@/components/services/affected-services";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { Timeline } from "@/components/timeline/timeline";
@@ -27,6 +28,7 @@ const RECENT = 100;
 const MOST = 2000;
 
 async function load(ref: string) {
+  await getRenderSeq();
   const number = parseIncidentRef(decodeURIComponent(ref));
   const incident = number === null ? null : await getIncidentByNumber(number);
   if (!incident) notFound();
@@ -34,6 +36,7 @@ async function load(ref: string) {
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  await getRenderSeq();
   const number = parseIncidentRef(decodeURIComponent((await params).number));
   const incident = number === null ? null : await getIncidentByNumber(number);
   return { title: incident ? `${incidentRef(incident.number)} ${incident.title}` : "Incident not found" };
@@ -59,7 +62,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
 
   return (
     <div className="flex flex-col gap-5">
-      <LiveRefresh topics={[`incident:${incident.id}`]} />
+      <LiveRefresh topics={[`incident:${incident.id}`]} since={await getRenderSeq()} />
       <IncidentHeader incident={incident} />
       <AckClock startedAt={incident.startedAt} acknowledgedAt={incident.acknowledgedAt} open={isOpen(incident.status)} />
       {canEdit ? (
