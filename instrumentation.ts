@@ -1,7 +1,8 @@
 // Runs once when the server starts (see lib/startup.ts).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
-  const { checkConfigurationOrExit, loadCatalogAndStartPoller } = await import("@/lib/startup");
+  const { checkConfigurationOrExit, ensureDefaultTemplates, loadCatalogAndStartPoller } = await import("@/lib/startup");
   checkConfigurationOrExit();
+  await ensureDefaultTemplates();
   await loadCatalogAndStartPoller();
 }

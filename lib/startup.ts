@@ -42,6 +42,13 @@ export async function loadCatalogAndStartPoller() {
   startPoller();
 }
 
+/** The default report and checklist templates (lib/reports/defaults.ts) that are missing. */
+export async function ensureDefaultTemplates() {
+  const { ensureDefaultTemplates: ensure } = await import("@/lib/reports/ensure-defaults");
+  const { created } = await ensure();
+  if (created.length) console.info(`[reports] added default templates: ${created.join(", ")}`);
+}
+
 /** scripts/server.mjs awaits these (within its 5 s grace) after the last request, before exiting. */
 function registerShutdownHook(hook: () => Promise<void>) {
   const g = globalThis as unknown as { sitrepShutdownHooks?: (() => Promise<void>)[] };
