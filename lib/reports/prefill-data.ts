@@ -18,28 +18,27 @@ function pinnedText(e: { kind: string; body: string | null; data: unknown; actor
 
 /** Everything a new report prefills from, read inside the creating transaction (one consistent view). */
 export async function loadPrefillData(tx: Tx, incidentId: string): Promise<PrefillData> {
-  const [incident, pinned, runs, runbookRuns] = await Promise.all([
-    tx.incident.findUniqueOrThrow({
-      where: { id: incidentId },
-      select: {
-        number: true, title: true, summary: true, severity: true, services: true, startedAt: true, acknowledgedAt: true,
-        investigatingAt: true, identifiedAt: true, mitigatedAt: true, resolvedAt: true, commander: person, scribe: person, comms: person,
-      },
-    }),
-    tx.timelineEvent.findMany({
-      where: { incidentId, pinned: true },
-      orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
-      take: PINNED_MAX,
-      select: { kind: true, body: true, data: true, actorLabel: true, occurredAt: true },
-    }),
-    tx.actionRun.findMany({
-      // What was executed: requests still waiting, or denied, are not part of the resolution.
-      where: { incidentId, startedAt: { not: null } },
-      orderBy: { startedAt: "asc" },
-      select: { action: true, service: true, status: true, verifyStatus: true, requestedByLabel: true, approvedByLabel: true, startedAt: true },
-    }),
-    tx.runbookRun.findMany({ where: { incidentId, drill: false }, select: { runbook: { select: { title: true, mttrMinutes: true } } } }),
-  ]);
+  // One after another: queries on one transaction's connection cannot run side by side.
+  const incident = await tx.incident.findUniqueOrThrow({
+    where: { id: incidentId },
+    select: {
+      number: true, title: true, summary: true, severity: true, services: true, startedAt: true, acknowledgedAt: true,
+      investigatingAt: true, identifiedAt: true, mitigatedAt: true, resolvedAt: true, commander: person, scribe: person, comms: person,
+    },
+  });
+  const pinned = await tx.timelineEvent.findMany({
+    where: { incidentId, pinned: true },
+    orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+    take: PINNED_MAX,
+    select: { kind: true, body: true, data: true, actorLabel: true, occurredAt: true },
+  });
+  const runs = await tx.actionRun.findMany({
+    // What was executed: requests still waiting, or denied, are not part of the resolution.
+    where: { incidentId, startedAt: { not: null } },
+    orderBy: { startedAt: "asc" },
+    select: { action: true, service: true, status: true, verifyStatus: true, requestedByLabel: true, approvedByLabel: true, startedAt: true },
+  });
+  const runbookRuns = await tx.runbookRun.findMany({ where: { incidentId, drill: false }, select: { runbook: { select: { title: true, mttrMinutes: true } } } });
   const targets = runbookRuns.flatMap((r) => (r.runbook.mttrMinutes ? [{ minutes: r.runbook.mttrMinutes, runbook: r.runbook.title }] : []));
   return {
     incident: { ...incident, commander: incident.commander?.name ?? null, scribe: incident.scribe?.name ?? null, comms: incident.comms?.name ?? null },
