@@ -41,6 +41,28 @@ describe("reports", () => {
     expect(await db.auditEntry.count({ where: { targetId: i.id, verb: "report.create" } })).toBe(1);
   });
 
+  it("prefills the recovery actions executed and the MTTR target of the runbooks run", async () => {
+    const i = await resolvedIncident();
+    const tag = uniqueEmail("rb");
+    const runbook = await db.runbook.create({ data: { slug: `report-test-${tag}`, title: "Outbox stuck", source: `report-test/${tag}.md`, sourceKey: "outbox", mttrMinutes: 5, lastEditedBy: "test" } });
+    const version = await db.runbookVersion.create({ data: { runbookId: runbook.id, version: 1, markdown: "1. Do it", sha256: "x", parsed: {}, authorLabel: "test" } });
+    await db.runbookRun.create({ data: { runbookId: runbook.id, versionId: version.id, incidentId: i.id, startedByLabel: "alice" } });
+    const base = { service: "beacon-runner", params: {}, danger: "caution", targetHash: "x", incidentId: i.id, requestedByLabel: "alice@reports.test" };
+    await db.actionRun.createMany({
+      data: [
+        { ...base, action: "reset-breaker", idempotencyKey: `r1-${tag}`, status: "succeeded", verifyStatus: "passed", approvedByLabel: "bob@reports.test", startedAt: new Date("2026-11-30T10:30:00Z") },
+        // Denied before it ran: not part of the resolution.
+        { ...base, action: "flush-outbox", idempotencyKey: `r2-${tag}`, status: "denied" },
+      ],
+    });
+    await createReport(alice, i.id, templateId);
+    const sections = (await getReportForIncident(i.id))!.sections;
+    const resolution = sections.find((s) => s.key === "resolution")!.content;
+    expect(resolution).toContain("- 10:30 UTC – **reset-breaker** on beacon-runner: succeeded, verified (run by alice@reports.test, approved by bob@reports.test)");
+    expect(resolution).not.toContain("flush-outbox");
+    expect(sections[0].content).toMatch(/- \*\*MTTR\*\*: .* \(target 5 min, from the runbook “Outbox stuck”: (met|missed)\)/);
+  });
+
   it("lets two people edit different sections at once, and refuses a stale save of the same section", async () => {
     const i = await resolvedIncident();
     const { id } = await createReport(alice, i.id, templateId);
