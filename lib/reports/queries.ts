@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { ReportStatus } from "@/lib/reports/schemas";
 import type { SectionType } from "@/lib/reports/sections";
 import { buildReportDoc } from "@/lib/reports/doc";
+import { parseReportMarkdown, type ReportDoc } from "@/lib/reports/markdown";
 
 export type ReportSectionView = {
   key: string; title: string; type: SectionType; guidance: string; content: string; version: number;
@@ -15,7 +16,9 @@ export type ReportView = {
   publishedAt: string | null; publishedByLabel: string | null; sections: ReportSectionView[];
   revisions: { revision: number; publishedAt: string; publishedByLabel: string }[];
   /** the document as exported: what the read-only view renders */
-  doc: Awaited<ReturnType<typeof buildReportDoc>>;
+  doc: ReportDoc;
+  /** the published revision's stored Markdown, byte for byte, while the report is published */
+  publishedMarkdown: string | null;
 };
 
 const reportSelect = {
@@ -29,13 +32,17 @@ const reportSelect = {
 export const getReportForIncident = cache(async (incidentId: string): Promise<ReportView | null> => {
   const r = await db.report.findUnique({ where: { incidentId }, select: reportSelect });
   if (!r) return null;
+  // Published means frozen: the stored document, not one rebuilt from action items that moved on.
+  const publishedMarkdown = r.status === "published" ? ((await getPublishedRevision(incidentId, r.revision))?.markdown ?? null) : null;
+  const frozen = publishedMarkdown ? parseReportMarkdown(publishedMarkdown) : null;
   return {
     id: r.id, incidentId: r.incidentId, number: r.incident.number, title: r.title, status: r.status, revision: r.revision, version: r.version,
     template: { id: r.template.id, name: r.template.name, version: r.templateVersion }, createdByLabel: r.createdByLabel, createdAt: r.createdAt.toISOString(),
     publishedAt: r.publishedAt?.toISOString() ?? null, publishedByLabel: r.publishedByLabel,
     sections: r.sections.map((s) => ({ ...s, type: s.type as SectionType, updatedAt: s.updatedAt.toISOString() })),
     revisions: r.revisions.map((v) => ({ ...v, publishedAt: v.publishedAt.toISOString() })),
-    doc: await buildReportDoc(db, r),
+    doc: frozen ?? (await buildReportDoc(db, r)),
+    publishedMarkdown,
   };
 });
 

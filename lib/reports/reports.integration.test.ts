@@ -101,11 +101,20 @@ describe("reports", () => {
     expect(stored.markdown).toBe(reportToMarkdown(report.doc));
     expect(parseReportMarkdown(stored.markdown)?.sections.map((s) => s.key)).toEqual(report.sections.map((s) => s.key));
 
+    // Published is frozen: an action item added later is tracked, but the published document stays.
+    await db.actionItem.create({ data: { incidentId: i.id, title: "Alert on lease age", createdByLabel: "test" } });
+    const frozen = (await getReportForIncident(i.id))!;
+    expect(frozen.publishedMarkdown).toBe(stored.markdown);
+    expect(reportToMarkdown(frozen.doc)).toBe(stored.markdown);
+    expect(stored.markdown).not.toContain("Alert on lease age");
+
     await expect(startReportRevision(alice, { reportId: id, revision: 2 })).rejects.toThrow(ConflictError);
     await startReportRevision(alice, { reportId: id, revision: 1 });
     const reopened = (await getReportForIncident(i.id))!;
     expect(reopened).toMatchObject({ status: "draft", revision: 2 });
     expect(reopened.revisions.map((r) => r.revision)).toEqual([1]);
+    // The draft lists the tracker's items as they stand.
+    expect(reopened.doc.sections.find((s) => s.key === "action-items")?.body).toBe("- [ ] Alert on lease age (no owner, open)");
     await saveReportSection(alice, { reportId: id, key: "root-cause", content: "Revised cause", baseVersion: 0 });
   });
 

@@ -19,7 +19,7 @@ export const GET = userRoute("viewer", async (request, { params }: { params: Pro
   if (revision !== null) text = (await getPublishedRevision(incident.id, revision))?.markdown ?? null;
   else {
     const report = await getReportForIncident(incident.id);
-    text = report ? reportToMarkdown(report.doc) : null;
+    text = report ? (report.publishedMarkdown ?? reportToMarkdown(report.doc)) : null;
   }
   if (text === null) return jsonError(404, revision ? `${incidentRef(incident.number)} has no published revision ${revision}.` : `${incidentRef(incident.number)} has no report yet.`);
   const file = `${incidentRef(incident.number)}-report${revision ? `-rev${revision}` : ""}.md`;
