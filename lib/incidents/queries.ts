@@ -19,6 +19,12 @@ export const getIncidentByNumber = cache((number: number) =>
   db.incident.findUnique({ where: { number }, select: incidentSelect }),
 );
 
+/** The incident a URL names ("42", "INC-42", URL-encoded or not), or null. */
+export async function getIncidentByRef(ref: string) {
+  const number = parseIncidentRef(decodeURIComponent(ref));
+  return number === null ? null : getIncidentByNumber(number);
+}
+
 export const PAGE_SIZE = 25;
 
 function whereFor(f: IncidentFilter): Prisma.IncidentWhereInput {

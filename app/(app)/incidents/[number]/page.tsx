@@ -18,8 +18,8 @@ import { Card } from "@/components/ui/card";
 import { listActionInfos } from "@/lib/actions/info";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { countTimeline, getIncidentByNumber, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
-import { incidentRef, isOpen, parseIncidentRef } from "@/lib/incidents/rules";
+import { countTimeline, getIncidentByRef, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
+import { incidentRef, isOpen } from "@/lib/incidents/rules";
 import { suggestRunbooks } from "@/lib/runbooks/queries";
 import { listIncidentRuns } from "@/lib/runbooks/run-queries";
 
@@ -31,16 +31,14 @@ const MOST = 2000;
 
 async function load(ref: string) {
   await getRenderSeq();
-  const number = parseIncidentRef(decodeURIComponent(ref));
-  const incident = number === null ? null : await getIncidentByNumber(number);
+  const incident = await getIncidentByRef(ref);
   if (!incident) notFound();
   return incident;
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   await getRenderSeq();
-  const number = parseIncidentRef(decodeURIComponent((await params).number));
-  const incident = number === null ? null : await getIncidentByNumber(number);
+  const incident = await getIncidentByRef((await params).number);
   return { title: incident ? `${incidentRef(incident.number)} ${incident.title}` : "Incident not found" };
 }
 

@@ -12,8 +12,8 @@ import { ReportTitle } from "@/components/reports/report-title";
 import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { getIncidentByNumber } from "@/lib/incidents/queries";
-import { incidentRef, parseIncidentRef } from "@/lib/incidents/rules";
+import { getIncidentByRef } from "@/lib/incidents/queries";
+import { incidentRef } from "@/lib/incidents/rules";
 import { getRenderSeq } from "@/lib/live/queries";
 import { getReportForIncident } from "@/lib/reports/queries";
 import { defaultReportTemplateFor, listReportTemplates } from "@/lib/reports/template-queries";
@@ -22,8 +22,7 @@ type Params = { params: Promise<{ number: string }> };
 
 async function load(ref: string) {
   await getRenderSeq();
-  const n = parseIncidentRef(decodeURIComponent(ref));
-  const incident = n === null ? null : await getIncidentByNumber(n);
+  const incident = await getIncidentByRef(ref);
   if (!incident) notFound();
   return incident;
 }

@@ -1,5 +1,5 @@
-import { getIncidentByNumber } from "@/lib/incidents/queries";
-import { parseIncidentRef, incidentRef } from "@/lib/incidents/rules";
+import { getIncidentByRef } from "@/lib/incidents/queries";
+import { incidentRef } from "@/lib/incidents/rules";
 import { getPublishedRevision, getReportForIncident } from "@/lib/reports/queries";
 import { reportToMarkdown } from "@/lib/reports/markdown";
 import { jsonError, NO_STORE, userRoute } from "@/lib/route-handler";
@@ -9,8 +9,7 @@ import { jsonError, NO_STORE, userRoute } from "@/lib/route-handler";
 export const dynamic = "force-dynamic";
 
 export const GET = userRoute("viewer", async (request, { params }: { params: Promise<{ number: string }> }) => {
-  const n = parseIncidentRef(decodeURIComponent((await params).number));
-  const incident = n === null ? null : await getIncidentByNumber(n);
+  const incident = await getIncidentByRef((await params).number);
   if (!incident) return jsonError(404, "That incident does not exist.");
   const raw = new URL(request.url).searchParams.get("revision");
   const revision = raw === null ? null : Number(raw);
