@@ -9,6 +9,7 @@ export const incidentTopic = (incidentId: string) => `incident:${incidentId}`;
 export const SERVICES_TOPIC = "services";
 export const serviceTopic = (slug: string) => `service:${slug}`;
 export const RUNBOOKS_TOPIC = "runbooks";
+export const REPORTS_TOPIC = "reports";
 
 /**
  * The topics an audit entry publishes. Only target types listed here reach browsers: a new
@@ -19,6 +20,8 @@ const COLLECTIONS: Record<string, string> = {
   service: SERVICES_TOPIC,
   catalog: SERVICES_TOPIC,
   runbook: RUNBOOKS_TOPIC,
+  // targetId is the report's id; every signed-in user may read every report.
+  report: REPORTS_TOPIC,
 };
 
 export function topicsFor(entry: { targetType: string; targetId: string | null }): string[] {
