@@ -33,7 +33,7 @@ test("resolve an incident, write its report from a template, publish it and expo
   await page.getByLabel("Template").selectOption(template.id);
   await page.getByRole("button", { name: "Create the report" }).click();
   await expect(page).toHaveURL(new RegExp(`/incidents/${incident.number}/report$`));
-  await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "draft");
+  await expect(page.getByTestId("report-status-badge")).toHaveAttribute("data-status", "draft");
   const summary = page.locator("#section-summary");
   await expect(summary).toHaveValue(/- \*\*Severity\*\*: P1 \(Critical\)/);
   await expect(page.locator("#section-timeline")).toHaveValue(/📌 Outbox count is 12k and growing/);
@@ -45,9 +45,9 @@ test("resolve an incident, write its report from a template, publish it and expo
   await expect(page.locator("#section-root-cause")).toHaveValue("A lease was never released after a worker crash.");
 
   await page.getByRole("button", { name: "Send for review" }).click();
-  await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "in_review");
+  await expect(page.getByTestId("report-status-badge")).toHaveAttribute("data-status", "in_review");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "published");
+  await expect(page.getByTestId("report-status-badge")).toHaveAttribute("data-status", "published");
   // Published is read-only: the document, no editors.
   await expect(page.getByTestId("report-document")).toContainText("A lease was never released after a worker crash.");
   await expect(page.getByTestId("report-editor")).toHaveCount(0);
@@ -118,7 +118,7 @@ _No action items yet._
 
   // A new revision reopens it as a draft; revision 1 stays downloadable.
   await page.getByRole("button", { name: "New revision" }).click();
-  await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "draft");
+  await expect(page.getByTestId("report-status-badge")).toHaveAttribute("data-status", "draft");
   await expect(page.getByTestId("report-meta")).toContainText("Revision 2");
   await expect(page.locator("#section-root-cause")).toBeEditable();
 });

@@ -23,6 +23,7 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/services/[slug]": { access: "authenticated" },
   "/api/services/[slug]/panels/[index]": { access: "authenticated" },
   "/api/runbooks/[slug]/markdown": { access: "authenticated" },
+  "/api/reports": { access: "authenticated" },
   "/api/reports/[number]/markdown": { access: "authenticated" },
   // Recovery action runs (viewer+): a real run's id is also tried anonymously in actions-security.spec.ts.
   "/api/action-runs": { access: "authenticated", probe: "/api/action-runs?service=beacon-runner" },

@@ -1,10 +1,9 @@
-import Link from "next/link";
-import { SEVERITIES, STATUSES } from "@/lib/incidents/rules";
+import { STATUSES } from "@/lib/incidents/rules";
 import { STATUS_LABELS } from "@/components/incidents/labels";
 import { all, first, type SearchParams } from "@/components/incidents/list-params";
-import { Button } from "@/components/ui/button";
+import { SeverityFilter } from "@/components/incidents/severity-filter";
 import { Card } from "@/components/ui/card";
-import { filterInput, filterLabel, SearchField } from "@/components/ui/filter-fields";
+import { FilterActions, filterInput, filterLabel, SearchField } from "@/components/ui/filter-fields";
 import { cn } from "@/lib/cn";
 
 const SORTS = [
@@ -21,7 +20,6 @@ const label = filterLabel;
 
 /** A plain GET form: every filter lives in the URL, so a filtered list can be shared and reloaded. */
 export function IncidentFilters({ params, users }: { params: SearchParams; users: { id: string; name: string }[] }) {
-  const severities = all(params.severity);
   return (
     <Card className="mb-4 p-4">
       <form method="get" action="/incidents" role="search" aria-label="Filter incidents" className="flex flex-wrap items-end gap-3">
@@ -36,17 +34,7 @@ export function IncidentFilters({ params, users }: { params: SearchParams; users
             ))}
           </select>
         </label>
-        <fieldset className={label}>
-          <legend className="mb-1">Severity</legend>
-          <div className="flex h-9 items-center gap-3">
-            {SEVERITIES.map((s) => (
-              <label key={s} className="flex items-center gap-1 text-sm font-medium text-fg">
-                <input type="checkbox" name="severity" value={s} defaultChecked={severities.includes(s)} className="size-4 accent-accent" />
-                {s}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SeverityFilter selected={all(params.severity)} />
         <label className={label}>
           Service
           <input name="service" defaultValue={first(params.service)} placeholder="checkout-api" className={cn(small, "w-40")} />
@@ -77,12 +65,7 @@ export function IncidentFilters({ params, users }: { params: SearchParams; users
             ))}
           </select>
         </label>
-        <div className="flex gap-2">
-          <Button type="submit" size="sm" className="h-9">Apply</Button>
-          <Link href="/incidents" className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-2 hover:text-fg">
-            Reset
-          </Link>
-        </div>
+        <FilterActions resetHref="/incidents" />
       </form>
     </Card>
   );

@@ -6,7 +6,7 @@ import { MAX_CHARTED_SERVICES, MEASURE_KEYS, type MetricsParams, type MetricsRep
 import { ACK_TARGET_MS } from "@/lib/incidents/rules";
 
 /** The three line charts; their numbers are in the table below them. */
-export function MetricsCharts({ report, params }: { report: MetricsReport; params: MetricsParams }) {
+export function MetricsCharts({ report, params }: { report: MetricsReport; params: Pick<MetricsParams, "bucket" | "by"> }) {
   const groups = groupStyles(report.chartedGroups, params.by);
   const hidden = report.groups.length - report.chartedGroups.length;
   return (

@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { Search } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { cn } from "@/lib/cn";
 
@@ -16,5 +18,17 @@ export function SearchField({ value, placeholder }: { value?: string; placeholde
         <input name="q" type="search" defaultValue={value} placeholder={placeholder} className={cn(filterInput, "pl-8")} />
       </span>
     </label>
+  );
+}
+
+/** Apply submits the form; Reset is a link to the list with no parameters at all. */
+export function FilterActions({ resetHref }: { resetHref: string }) {
+  return (
+    <div className="flex gap-2">
+      <Button type="submit" size="sm" className="h-9">Apply</Button>
+      <Link href={resetHref} className="inline-flex h-9 items-center rounded-md px-3 text-sm font-medium text-muted hover:bg-surface-2 hover:text-fg">
+        Reset
+      </Link>
+    </div>
   );
 }

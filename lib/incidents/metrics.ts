@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { listIncidentTimes } from "@/lib/incidents/queries";
-import { bucketStart, MEASURES, mttx, mttxSeries, type Bucket, type Measure, type MttxStats } from "@/lib/incidents/mttx";
+import { bucketStart, MEASURES, mttx, mttxSeries, type Bucket, type IncidentTimes, type Measure, type MttxStats } from "@/lib/incidents/mttx";
 import { SEVERITIES } from "@/lib/incidents/rules";
 
 export const RANGES = { "7d": 7, "30d": 30, "90d": 90 } as const;
@@ -63,8 +63,14 @@ function groupNames(i: { severity: string; services: string[] }, by: GroupBy): s
 export async function getMttxReport(p: MetricsParams, now = new Date()): Promise<MetricsReport> {
   const to = now;
   const from = new Date(to.getTime() - RANGES[p.range] * 86_400_000);
-  const incidents = await listIncidentTimes(from, to);
+  return buildMttxReport(await listIncidentTimes(from, to), { from, to, bucket: p.bucket, by: p.by });
+}
 
+export type ReportWindow = { from: Date; to: Date; bucket: Bucket; by: GroupBy };
+
+/** The same report for any set of incidents (the reports page's trend picks its own). */
+export function buildMttxReport(incidents: IncidentTimes[], p: ReportWindow): MetricsReport {
+  const { from, to } = p;
   const byGroup = new Map<string, typeof incidents>();
   for (const i of incidents) {
     for (const g of groupNames(i, p.by)) (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push(i);

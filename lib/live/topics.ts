@@ -20,6 +20,7 @@ const COLLECTIONS: Record<string, string> = {
   service: SERVICES_TOPIC,
   catalog: SERVICES_TOPIC,
   runbook: RUNBOOKS_TOPIC,
+  // targetId is the report's id; every signed-in user may read every report.
   report: REPORTS_TOPIC,
 };
 
