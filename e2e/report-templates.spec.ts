@@ -80,6 +80,16 @@ test("an admin builds a report template, reorders and adds sections, and finds v
   await expect(page.getByTestId("old-version")).toContainText("Version 1 of 2");
   await expect(page.getByTestId("template-section-view")).toHaveCount(2);
   await expect(page.getByRole("button", { name: "Save new version" })).toHaveCount(0);
+
+  // Going back to version 1's sections is one more version, not a rewrite of history.
+  await page.getByRole("link", { name: "Edit starting from these sections" }).click();
+  await expect(page.getByLabel("What changed (optional)")).toHaveValue("Back to the sections of version 1");
+  expect(await sectionKeys(page)).toEqual(["summary", "root-cause"]);
+  await page.getByRole("button", { name: "Save new version" }).click();
+  await expect(toast(page, "Saved as version 3.")).toBeVisible();
+  await expect(page).toHaveURL(`/reports/templates/${slug}`);
+  await expect(page.locator('[data-testid="template-version"][data-version="3"]')).toContainText("Back to the sections of version 1");
+  expect(await sectionKeys(page)).toEqual(["summary", "root-cause"]);
 });
 
 test("a viewer and a responder read templates but see no edit controls, and the actions refuse them", async ({ browser, createUser, apiAs, baseURL, db }) => {

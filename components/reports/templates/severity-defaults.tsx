@@ -29,7 +29,9 @@ export function SeverityDefaults({ slug, value, holders, errors, disabled, onCha
           );
         })}
       </div>
-      <p className="text-xs text-muted">A severity has one default: a new report of that severity starts from it.</p>
+      <p className="text-xs text-muted">
+        {disabled ? "An archived template is no severity's default: restore it first." : "A severity has one default: a new report of that severity starts from it."}
+      </p>
       {errors?.length ? <p id="defaultFor-error" className="text-sm text-danger">{errors.join(" ")}</p> : null}
     </fieldset>
   );
