@@ -7,6 +7,7 @@ import { test, expect, ROLES, uniqueEmail, uniqueTag, type CreateUser, type Role
 import { RECOVERY_ACTIONS } from "./support/action-probes";
 import { RUNBOOK_ACTIONS } from "./support/runbook-probes";
 import { REPORT_ACTIONS } from "./support/report-probes";
+import { TEMPLATE_ACTIONS } from "./support/template-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -163,6 +164,7 @@ const ACTIONS: Record<string, ActionAccess> = {
   ...RUNBOOK_ACTIONS,
   ...RECOVERY_ACTIONS,
   ...REPORT_ACTIONS,
+  ...TEMPLATE_ACTIONS,
 };
 
 const manifest = loadServerActions();
