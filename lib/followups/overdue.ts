@@ -1,6 +1,5 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
 import { actionOverdueSql, checklistDueSql, checklistOverdueSql, pendingChecklistSql } from "@/lib/followups/sql";
 
 // The war room's overdue follow-ups, in one aggregate query: a count per incident (for the open
