@@ -6,6 +6,7 @@ import type pg from "pg";
 import { test, expect, ROLES, uniqueEmail, uniqueTag, type CreateUser, type Role, type TestUser } from "./fixtures";
 import { RECOVERY_ACTIONS } from "./support/action-probes";
 import { RUNBOOK_ACTIONS } from "./support/runbook-probes";
+import { FOLLOWUP_ACTIONS } from "./support/followup-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -161,6 +162,7 @@ const ACTIONS: Record<string, ActionAccess> = {
   },
   ...RUNBOOK_ACTIONS,
   ...RECOVERY_ACTIONS,
+  ...FOLLOWUP_ACTIONS,
 };
 
 const manifest = loadServerActions();

@@ -1,5 +1,5 @@
 "use client";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { Check } from "lucide-react";
@@ -12,10 +12,13 @@ import { cn } from "@/lib/cn";
 function Item({ item, bucket, canEdit }: { item: ChecklistItemView; bucket: BucketView; canEdit: boolean }) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  // The box follows the click at once; the refresh after the action brings the server's truth.
+  const [shown, setShown] = useOptimistic(Boolean(item.checkedAt));
   const { overdue } = useOverdue(bucket.dueAt, !item.checkedAt, item.overdue);
   const id = `check-${item.id}`;
   function toggle(checked: boolean) {
     start(async () => {
+      setShown(checked);
       const r = await setChecklistItemAction({ itemId: item.id, checked });
       if (r.ok && r.data.changed) toast.success(r.message ?? "Saved.");
       else if (r.ok) toast.info(r.message ?? "Nothing to change.");
@@ -29,7 +32,7 @@ function Item({ item, bucket, canEdit }: { item: ChecklistItemView; bucket: Buck
       data-testid="checklist-item" data-checked={Boolean(item.checkedAt)} data-overdue={overdue}
     >
       {canEdit ? (
-        <input id={id} type="checkbox" className="mt-0.5 size-4 accent-accent" checked={Boolean(item.checkedAt)} disabled={pending} onChange={(e) => toggle(e.target.checked)} />
+        <input id={id} type="checkbox" className="mt-0.5 size-4 accent-accent" checked={shown} disabled={pending} onChange={(e) => toggle(e.target.checked)} />
       ) : (
         <span className={cn("mt-0.5 flex size-4 shrink-0 items-center justify-center rounded border border-border", item.checkedAt && "bg-ok text-bg")} role="img" aria-label={item.checkedAt ? "Checked" : "Not checked"}>
           {item.checkedAt ? <Check className="size-3" aria-hidden /> : null}
