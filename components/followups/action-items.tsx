@@ -1,12 +1,13 @@
 "use client";
 import { useState } from "react";
-import { ExternalLink, Pencil, Plus } from "lucide-react";
+import { Pencil, Plus } from "lucide-react";
 import { setActionItemStatusAction } from "@/lib/followups/actions";
 import type { ActionItemView } from "@/lib/followups/queries";
 import { ACTION_STATUSES, ACTION_STATUS_LABELS, ACTIVE_ACTION_STATUSES, type ActionStatus } from "@/lib/followups/rules";
 import { useIncidentMutation } from "@/components/incidents/use-incident-mutation";
 import { ConflictNotice } from "@/components/incidents/conflict-notice";
 import { ActionItemForm } from "@/components/followups/action-item-form";
+import { TrackerLink } from "@/components/followups/tracker-link";
 import { DueLabel, useOverdue } from "@/components/followups/due-label";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -39,9 +40,7 @@ function Row({ item, canEdit, onEdit }: { item: ActionItemView; canEdit: boolean
       <td className={cn("py-2 pr-3 pl-2", overdue && "border-l-4 border-danger")}>
         <span className={cn("font-medium", !active && "text-muted line-through")}>{item.title}</span>
         {item.trackerUrl ? (
-          <a href={item.trackerUrl} target="_blank" rel="noopener noreferrer" className="ml-2 inline-flex items-center gap-1 text-xs text-accent hover:underline">
-            Tracker<ExternalLink className="size-3" aria-hidden /><span className="sr-only">(opens in a new tab)</span>
-          </a>
+          <TrackerLink href={item.trackerUrl} className="ml-2" />
         ) : null}
       </td>
       <td className="py-2 pr-3">{item.owner?.name ?? <span className="text-muted">Nobody</span>}</td>

@@ -20,10 +20,10 @@ export function DueLabel({ dueAt, active, serverOverdue, pendingText = "No due d
   const { overdue, now } = useOverdue(dueAt, active, serverOverdue);
   if (!dueAt) return <span className="text-xs text-muted">{pendingText}</span>;
   return (
-    <span className={cn("inline-flex items-center gap-1 text-xs", overdue ? "font-semibold text-danger" : "text-muted")} data-overdue={overdue} data-testid="due-label">
-      {overdue ? <AlarmClock className="size-3.5" aria-hidden /> : null}
+    <span className={cn("text-xs", overdue ? "font-semibold text-danger" : "text-muted")} data-overdue={overdue} data-testid="due-label">
+      {overdue ? <AlarmClock className="mr-1 inline size-3.5 align-[-2px]" aria-hidden /> : null}
       Due {formatUtc(dueAt)}
-      {active && now !== null ? <span>· {formatDueDistance(Date.parse(dueAt), now)}</span> : overdue ? <span>· overdue</span> : null}
+      {active && now !== null ? ` · ${formatDueDistance(Date.parse(dueAt), now)}` : overdue ? " · overdue" : null}
     </span>
   );
 }

@@ -26,14 +26,14 @@ export function FollowupsFilters({ filter, users }: { filter: FollowupFilter; us
       </div>
       <div className={filterLabel}>
         <label htmlFor="fu-status">Action item status</label>
-        <select id="fu-status" name="status" defaultValue={filter.status ?? ""} className={cn(filterInput, "w-40")}>
+        <select id="fu-status" name="status" defaultValue={filter.status ?? ""} className={cn(filterInput, "w-48")}>
           <option value="">Open or in progress</option>
           {ACTION_STATUSES.map((s) => <option key={s} value={s}>{ACTION_STATUS_LABELS[s]}</option>)}
         </select>
       </div>
       <div className={filterLabel}>
         <label htmlFor="fu-incident">Incident number</label>
-        <input id="fu-incident" name="incident" inputMode="numeric" defaultValue={filter.incident ?? ""} placeholder="42" className={cn(filterInput, "w-28")} />
+        <input id="fu-incident" name="incident" inputMode="numeric" defaultValue={filter.incident ?? ""} placeholder="Any" className={cn(filterInput, "w-28")} />
       </div>
       <label htmlFor="fu-overdue" className="flex h-9 items-center gap-2 text-sm">
         <input id="fu-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} className="size-4 accent-accent" />

@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { ExternalLink, ListChecks, SquareCheckBig } from "lucide-react";
+import { ListChecks, SquareCheckBig } from "lucide-react";
 import { incidentRef } from "@/lib/incidents/rules";
 import { BUCKETS, type Bucket } from "@/lib/reports/buckets";
 import { ACTION_STATUS_LABELS, type ActionStatus } from "@/lib/followups/rules";
 import type { FollowupRow } from "@/lib/followups/list-queries";
+import { TrackerLink } from "@/components/followups/tracker-link";
 import { DueLabel } from "@/components/followups/due-label";
 import { cn } from "@/lib/cn";
 
@@ -41,9 +42,7 @@ export function FollowupsTable({ rows }: { rows: FollowupRow[] }) {
                       <What row={r} />
                     </div>
                     {r.trackerUrl ? (
-                      <a href={r.trackerUrl} target="_blank" rel="noopener noreferrer" className="ml-auto inline-flex items-center gap-1 text-xs text-accent hover:underline">
-                        Tracker<ExternalLink className="size-3" aria-hidden /><span className="sr-only">(opens in a new tab)</span>
-                      </a>
+                      <TrackerLink href={r.trackerUrl} className="ml-auto" />
                     ) : null}
                   </div>
                 </td>
