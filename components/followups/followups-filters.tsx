@@ -33,7 +33,7 @@ export function FollowupsFilters({ filter, users }: { filter: FollowupFilter; us
       </div>
       <div className={filterLabel}>
         <label htmlFor="fu-incident">Incident number</label>
-        <input id="fu-incident" name="incident" inputMode="numeric" defaultValue={filter.incident ?? ""} placeholder="Any" className={cn(filterInput, "w-28")} />
+        <input id="fu-incident" name="incident" inputMode="numeric" defaultValue={filter.incident ?? ""} placeholder="INC-42" className={cn(filterInput, "w-28")} />
       </div>
       <label htmlFor="fu-overdue" className="flex h-9 items-center gap-2 text-sm">
         <input id="fu-overdue" type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} className="size-4 accent-accent" />

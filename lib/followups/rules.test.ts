@@ -29,3 +29,12 @@ describe("due dates typed by a person", () => {
     expect(formatDueDistance(t - 3 * 86_400_000, t)).toBe("3 d overdue");
   });
 });
+
+describe("follow-up filters from the URL", () => {
+  it("takes an incident as 42 or INC-42 and drops what it cannot read", async () => {
+    const { followupFilterSchema } = await import("@/lib/followups/schemas");
+    expect(followupFilterSchema.parse({ incident: "INC-42" }).incident).toBe(42);
+    expect(followupFilterSchema.parse({ incident: "42", overdue: "1" })).toMatchObject({ incident: 42, overdue: true });
+    expect(followupFilterSchema.parse({ incident: "nope", kind: "bogus", status: "x" })).toEqual({ overdue: false, incident: undefined, kind: undefined, status: undefined, owner: undefined });
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ACTION_STATUSES, parseDueAt } from "@/lib/followups/rules";
+import { parseIncidentRef } from "@/lib/incidents/rules";
 
 const id = (what: string) => z.string().trim().min(1, `Missing ${what}.`).max(64);
 const bool = z.preprocess((v) => v === true || v === "true" || v === "on", z.boolean());
@@ -62,6 +63,7 @@ export const followupFilterSchema = z.object({
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()).catch(false),
   kind: optional(z.enum(["checklist", "action"])),
   status: optional(status),
-  incident: optional(z.coerce.number().int().positive()),
+  /** "42", "INC-42" or "#42" */
+  incident: z.preprocess((v) => (typeof v === "string" && v.trim() ? (parseIncidentRef(v) ?? undefined) : undefined), z.number().int().positive().optional()).catch(undefined),
 });
 export type FollowupFilter = z.infer<typeof followupFilterSchema>;
