@@ -8,6 +8,7 @@ import { RECOVERY_ACTIONS } from "./support/action-probes";
 import { RUNBOOK_ACTIONS } from "./support/runbook-probes";
 import { REPORT_ACTIONS } from "./support/report-probes";
 import { TEMPLATE_ACTIONS } from "./support/template-probes";
+import { FOLLOWUP_ACTIONS } from "./support/followup-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -165,6 +166,7 @@ const ACTIONS: Record<string, ActionAccess> = {
   ...RECOVERY_ACTIONS,
   ...REPORT_ACTIONS,
   ...TEMPLATE_ACTIONS,
+  ...FOLLOWUP_ACTIONS,
 };
 
 const manifest = loadServerActions();

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Activity, BookOpen, FileText, Flame, ScrollText, Server, Shield, Siren } from "lucide-react";
+import { Activity, BookOpen, FileText, Flame, ListChecks, ScrollText, Server, Shield, Siren } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 const LINKS = [
@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/services", label: "Services", icon: Server },
   { href: "/runbooks", label: "Runbooks", icon: BookOpen },
   { href: "/reports", label: "Reports", icon: FileText },
+  { href: "/follow-ups", label: "Follow-ups", icon: ListChecks },
   { href: "/audit", label: "Audit", icon: ScrollText },
 ] as const;
 

@@ -1,5 +1,5 @@
 import {
-  Activity, AlertCircle, BookOpen, FileText, Zap, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Text, Type, UserRound,
+  Activity, AlertCircle, BookOpen, FileText, ListChecks, Zap, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Text, Type, UserRound,
 } from "lucide-react";
 import type { TimelineEntry } from "@/lib/incidents/queries";
 import { ROLE_NAMES, type IncidentRole } from "@/lib/incidents/schemas";
@@ -7,6 +7,7 @@ import { MarkdownBody } from "@/components/timeline/markdown";
 import { runbookEventContent } from "@/components/timeline/runbook-event";
 import { actionEventText, actionEventTone } from "@/lib/actions/event-text";
 import { reportEventText } from "@/lib/reports/event-text";
+import { followupEventText } from "@/lib/followups/event-text";
 
 // How each kind of timeline event is drawn. A later feature (actions, alerts, health, runbooks)
 // adds one entry here; a kind without one still shows, through the generic fallback.
@@ -66,6 +67,7 @@ export const EVENT_RENDERERS: Record<string, Renderer> = {
   runbook: (e, d) => ({ icon: BookOpen, ...runbookEventContent(d, e.actorLabel) }),
   report: (e, d) => ({ icon: FileText, tone: d.to === "published" ? "text-ok" : undefined, content: reportEventText(d, e.actorLabel) }),
   action: (e, d) => ({ icon: Zap, tone: `text-${actionEventTone(d)}`, content: <span data-event={String(d.event)}>{actionEventText(d, e.actorLabel)}</span> }),
+  followup: (e, d) => ({ icon: ListChecks, tone: "text-accent", content: <span data-event={String(d.event)}>{followupEventText(d, e.actorLabel)}</span> }),
   note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
 };
 

@@ -1,5 +1,5 @@
 "use client";
-import { UserX } from "lucide-react";
+import { AlarmClock, UserX } from "lucide-react";
 import { incidentRef, responseDeadline, type Severity, type Status } from "@/lib/incidents/rules";
 import type { WarRoomIncident } from "@/lib/live/war-room";
 import { StatusBadge } from "@/components/incidents/badges";
@@ -42,6 +42,11 @@ export function IncidentCard({ incident: i, now, selected, onSelect }: Props) {
         </span>
       </div>
       <p className="line-clamp-2 text-2xl leading-tight font-semibold">{i.title}</p>
+      {i.overdueFollowups ? (
+        <span className="inline-flex w-fit items-center gap-1.5 rounded-md bg-danger px-2 py-0.5 text-sm font-bold text-white dark:text-bg" data-testid="overdue-badge">
+          <AlarmClock className="size-4" aria-hidden />{i.overdueFollowups} overdue
+        </span>
+      ) : null}
       <AckClock startedAt={i.startedAt} acknowledgedAt={i.acknowledgedAt} now={now} />
       <div className="grid grid-cols-2 gap-3">
         <Countdown label={`Response target (${severity})`} deadline={deadline} doneAt={i.mitigatedAt} now={now} testId="response-countdown" />

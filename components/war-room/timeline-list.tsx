@@ -6,6 +6,7 @@ import type { Status } from "@/lib/incidents/rules";
 import { cn } from "@/lib/cn";
 import { runbookEventText } from "@/lib/runbooks/event-text";
 import { actionEventText } from "@/lib/actions/event-text";
+import { followupEventText } from "@/lib/followups/event-text";
 
 type Data = Record<string, unknown> & { from?: Record<string, unknown> };
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v));
@@ -26,6 +27,7 @@ function describe(e: WarRoomEvent): string {
     case "services": return `Affected services: ${Array.isArray(d.services) && d.services.length ? d.services.join(", ") : "none"}`;
     case "runbook": return runbookEventText(d, e.actorLabel);
     case "action": return actionEventText(d, e.actorLabel);
+    case "followup": return followupEventText(d, e.actorLabel);
     default: return e.kind;
   }
 }

@@ -8,6 +8,7 @@ import type { WarRoomData } from "@/lib/live/war-room";
 import { useLiveChanges } from "@/components/live/use-live-changes";
 import { AllClear } from "@/components/war-room/all-clear";
 import { IncidentBoard } from "@/components/war-room/incident-board";
+import { OverdueStrip } from "@/components/war-room/overdue-strip";
 import { SelectedIncident } from "@/components/war-room/selected-incident";
 import { useClock } from "@/components/war-room/use-clock";
 import { WarRoomHeader } from "@/components/war-room/war-room-header";
@@ -67,6 +68,7 @@ export function WarRoom({ initial, since, initialSelected, canAct }: { initial: 
     <div className="flex flex-col gap-6" data-testid="war-room">
       <WarRoomHeader incidents={data.incidents} now={now} stale={error ? { message: error.message, since: dataUpdatedAt } : undefined} />
       {data.incidents.length === 0 ? <AllClear /> : null}
+      {data.overdue ? <OverdueStrip overdue={data.overdue} now={now} /> : null}
       {data.incidents.length || data.selected ? (
         <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,5fr)_minmax(0,7fr)]">
           <IncidentBoard incidents={data.incidents} now={now} selected={current} onSelect={select} />

@@ -6,6 +6,7 @@ import { lockIncidentRow } from "@/lib/incidents/lock";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMove, incidentRef, stampsFor, type Severity, type Status } from "@/lib/incidents/rules";
 import type { DeclareIncidentInput, IncidentRole } from "@/lib/incidents/schemas";
+import { addDefaultChecklists } from "@/lib/followups/checklists";
 
 const ROLE_COLUMN = { commander: "commanderId", scribe: "scribeId", comms: "commsId" } as const;
 
@@ -64,6 +65,8 @@ export async function changeIncidentStatus(actor: Actor, id: string, from: Statu
     const at = new Date();
     await tx.incident.update({ where: { id }, data: { status: to, ...stampsFor(from, to, incident, at) } });
     await record(tx, actor, incident, move.kind === "reopen" ? "incident.reopen" : "incident.status", "status", { status: from }, { status: to, reopen: move.kind === "reopen" });
+    // Resolution starts the post-incident work: the default checklists, once per incident.
+    if (to === "resolved" || to === "closed") await addDefaultChecklists(tx, actor, incident);
     return { number: incident.number, status: to };
   });
 }

@@ -4,6 +4,7 @@ import { ActionRunsPanel } from "@/components/actions/action-runs-panel";
 import { notFound } from "next/navigation";
 import { AckClock } from "@/components/incidents/clocks";
 import { DetailsEditor } from "@/components/incidents/details-editor";
+import { PostIncidentPanel } from "@/components/followups/post-incident-panel";
 import { IncidentHeader } from "@/components/incidents/incident-header";
 import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
 import { StatusControls } from "@/components/incidents/status-controls";
@@ -98,6 +99,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
             </Card>
           ) : null}
           <IncidentRunbooks incident={incident} runs={runs} suggested={suggested} canEdit={canEdit && isOpen(incident.status)} />
+          <PostIncidentPanel incidentId={incident.id} canEdit={canEdit} />
           <Timeline
             incidentId={incident.id}
             basePath={`/incidents/${incident.number}`}
