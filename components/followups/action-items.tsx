@@ -60,7 +60,7 @@ export function ActionItems({ incidentId, items, users, canEdit }: { incidentId:
   const [editing, setEditing] = useState<string | "new" | null>(null);
   const current = items.find((i) => i.id === editing);
   return (
-    <section className="flex flex-col gap-3" data-testid="action-items">
+    <section id="action-items" className="flex scroll-mt-4 flex-col gap-3" data-testid="action-items">
       <header className="flex items-center gap-2">
         <h3 className="font-semibold">Action items</h3>
         {canEdit && editing !== "new" ? (

@@ -7,6 +7,7 @@ import { cn } from "@/lib/cn";
 import { runbookEventText } from "@/lib/runbooks/event-text";
 import { actionEventText } from "@/lib/actions/event-text";
 import { followupEventText } from "@/lib/followups/event-text";
+import { reportEventText } from "@/lib/reports/event-text";
 
 type Data = Record<string, unknown> & { from?: Record<string, unknown> };
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v));
@@ -28,6 +29,7 @@ function describe(e: WarRoomEvent): string {
     case "runbook": return runbookEventText(d, e.actorLabel);
     case "action": return actionEventText(d, e.actorLabel);
     case "followup": return followupEventText(d, e.actorLabel);
+    case "report": return reportEventText(d, e.actorLabel);
     default: return e.kind;
   }
 }
