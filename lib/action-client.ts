@@ -3,10 +3,14 @@ import { z } from "zod";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import type { RoleName } from "@/lib/auth/roles";
 import { ExpectedError, ValidationError } from "@/lib/errors";
+import type { Actor } from "@/lib/audit/mutations";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
   | { ok: false; code: string; error: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> };
+
+/** Who the audit log and the timeline name for a signed-in user's change. */
+export const actorOf = (u: CurrentUser): Actor => ({ id: u.id, label: u.email });
 
 type Input = FormData | Record<string, unknown> | undefined;
 

@@ -1,6 +1,6 @@
 "use server";
 import { after } from "next/server";
-import { defineAction } from "@/lib/action-client";
+import { actorOf, defineAction } from "@/lib/action-client";
 import type { CurrentUser } from "@/lib/auth/session";
 import { actionEnv } from "@/lib/env";
 import { approveActionRun, denyActionRun } from "./approvals";
@@ -13,12 +13,11 @@ import { approveActionSchema, denyActionSchema, executeActionSchema, previewActi
 // after the response (`after`), so the button answers at once and everyone follows the run's
 // status live; the run's own row and audit entries say how it ends.
 
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 const ctx = () => ({ env: actionEnv() });
 
 /** Claims the run now (so "already running" or "approval expired" reaches whoever pressed), runs it after the response. */
 async function start(user: CurrentUser, runId: string) {
-  const { finish } = await startActionRun(actor(user), runId, ctx());
+  const { finish } = await startActionRun(actorOf(user), runId, ctx());
   after(finish);
 }
 
@@ -27,7 +26,7 @@ export const requestRecoveryAction = defineAction({
   role: "responder",
   input: requestActionSchema,
   async handler(input, user) {
-    const { run, duplicate } = await requestActionRun(actor(user), input);
+    const { run, duplicate } = await requestActionRun(actorOf(user), input);
     if (duplicate) return { data: { runId: run.id, status: run.status }, message: "Already submitted: this is the same run." };
     if (run.status === "awaiting_approval") return { data: { runId: run.id, status: run.status }, message: "Requested: waiting for a second person's approval." };
     await start(user, run.id);
@@ -50,7 +49,7 @@ export const dryRunRecoveryAction = defineAction({
   role: "responder",
   input: previewActionSchema,
   async handler(input, user) {
-    const shown = await dryRunAction(actor(user), input, ctx());
+    const shown = await dryRunAction(actorOf(user), input, ctx());
     return { data: shown, message: "Dry run recorded: nothing was executed." };
   },
 });
@@ -61,7 +60,7 @@ export const approveActionRunAction = defineAction({
   input: approveActionSchema,
   async handler({ runId, targetHash, password }, user) {
     const confirmedBy = await confirmIdentity(user, password);
-    const run = await approveActionRun({ ...actor(user), id: user.id }, { runId, targetHash, confirmedBy });
+    const run = await approveActionRun({ ...actorOf(user), id: user.id }, { runId, targetHash, confirmedBy });
     return { data: { runId: run.id, expiresAt: run.expiresAt?.toISOString() ?? null }, message: "Approved. The requester (or any responder) can run it now." };
   },
 });
@@ -71,7 +70,7 @@ export const denyActionRunAction = defineAction({
   role: "responder",
   input: denyActionSchema,
   async handler({ runId, reason }, user) {
-    const run = await denyActionRun({ ...actor(user), id: user.id }, { runId, reason });
+    const run = await denyActionRun({ ...actorOf(user), id: user.id }, { runId, reason });
     return { data: { runId: run.id }, message: run.requestedById === user.id ? "Request withdrawn." : "Denied." };
   },
 });

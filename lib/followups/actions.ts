@@ -1,14 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action-client";
-import type { CurrentUser } from "@/lib/auth/session";
+import { actorOf, defineAction } from "@/lib/action-client";
 import { incidentRef } from "@/lib/incidents/rules";
 import { createActionItem, setActionItemStatus, updateActionItem } from "@/lib/followups/action-items";
 import { addChecklist, setChecklistItem } from "@/lib/followups/checklists";
 import { ACTION_STATUS_LABELS } from "@/lib/followups/rules";
 import { addChecklistSchema, checkItemSchema, createActionItemSchema, setActionStatusSchema, updateActionItemSchema } from "@/lib/followups/schemas";
 
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 const refresh = (number: number) => {
   revalidatePath(`/incidents/${number}`);
   revalidatePath("/follow-ups");
@@ -19,7 +17,7 @@ export const addChecklistAction = defineAction({
   role: "responder",
   input: addChecklistSchema,
   async handler({ incidentId, templateId }, user) {
-    const r = await addChecklist(actor(user), incidentId, templateId);
+    const r = await addChecklist(actorOf(user), incidentId, templateId);
     refresh(r.number);
     return { data: { checklistId: r.checklistId }, message: `“${r.name}” added to ${incidentRef(r.number)}.` };
   },
@@ -30,7 +28,7 @@ export const setChecklistItemAction = defineAction({
   role: "responder",
   input: checkItemSchema,
   async handler({ itemId, checked }, user) {
-    const r = await setChecklistItem(actor(user), itemId, checked);
+    const r = await setChecklistItem(actorOf(user), itemId, checked);
     refresh(r.number);
     // Someone else got there first: say so, it is not an error.
     const message = r.changed ? (checked ? "Checked." : "Unchecked.") : checked ? `Already checked by ${r.checkedByLabel ?? "someone"}.` : "Already unchecked.";
@@ -43,7 +41,7 @@ export const createActionItemAction = defineAction({
   role: "responder",
   input: createActionItemSchema,
   async handler({ incidentId, ...input }, user) {
-    const r = await createActionItem(actor(user), incidentId, input);
+    const r = await createActionItem(actorOf(user), incidentId, input);
     refresh(r.number);
     return { data: { id: r.id }, message: "Action item added." };
   },
@@ -54,7 +52,7 @@ export const updateActionItemAction = defineAction({
   role: "responder",
   input: updateActionItemSchema,
   async handler({ id, version, ...fields }, user) {
-    const r = await updateActionItem(actor(user), id, version, fields);
+    const r = await updateActionItem(actorOf(user), id, version, fields);
     refresh(r.number);
     return { data: { version: r.version }, message: "Action item saved." };
   },
@@ -65,7 +63,7 @@ export const setActionItemStatusAction = defineAction({
   role: "responder",
   input: setActionStatusSchema,
   async handler({ id, version, status }, user) {
-    const r = await setActionItemStatus(actor(user), id, version, status);
+    const r = await setActionItemStatus(actorOf(user), id, version, status);
     refresh(r.number);
     return { data: { version: r.version }, message: `Marked ${ACTION_STATUS_LABELS[status].toLowerCase()}.` };
   },

@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action-client";
-import type { CurrentUser } from "@/lib/auth/session";
+import { actorOf, defineAction } from "@/lib/action-client";
 import { incidentRef } from "@/lib/incidents/rules";
 import { assertKnownServices } from "@/lib/services/known";
 import {
@@ -13,7 +12,6 @@ import {
   pinEventSchema, updateDetailsSchema,
 } from "@/lib/incidents/schemas";
 
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 const refresh = (number?: number) => {
   revalidatePath("/");
   revalidatePath("/incidents");
@@ -26,7 +24,7 @@ export const declareIncidentAction = defineAction({
   input: declareIncidentSchema,
   async handler(input, user) {
     await assertKnownServices(input.services, "services");
-    const incident = await declareIncident(actor(user), input);
+    const incident = await declareIncident(actorOf(user), input);
     refresh();
     return { data: { number: incident.number }, message: `${incidentRef(incident.number)} declared.` };
   },
@@ -37,7 +35,7 @@ export const changeIncidentStatusAction = defineAction({
   role: "responder",
   input: changeStatusSchema,
   async handler({ incidentId, from, to, reopen }, user) {
-    const r = await changeIncidentStatus(actor(user), incidentId, from, to, reopen);
+    const r = await changeIncidentStatus(actorOf(user), incidentId, from, to, reopen);
     refresh(r.number);
     return { data: undefined, message: `${incidentRef(r.number)} is now ${to}.` };
   },
@@ -48,7 +46,7 @@ export const changeIncidentSeverityAction = defineAction({
   role: "responder",
   input: changeSeveritySchema,
   async handler({ incidentId, from, to }, user) {
-    const r = await changeIncidentSeverity(actor(user), incidentId, from, to);
+    const r = await changeIncidentSeverity(actorOf(user), incidentId, from, to);
     refresh(r.number);
     return { data: undefined, message: `${incidentRef(r.number)} is now ${to}.` };
   },
@@ -59,7 +57,7 @@ export const assignIncidentRoleAction = defineAction({
   role: "responder",
   input: assignRoleSchema,
   async handler({ incidentId, role, from, userId }, user) {
-    const r = await assignIncidentRole(actor(user), incidentId, role, from, userId);
+    const r = await assignIncidentRole(actorOf(user), incidentId, role, from, userId);
     refresh(r.number);
     return { data: undefined, message: "Role updated." };
   },
@@ -71,7 +69,7 @@ export const updateIncidentDetailsAction = defineAction({
   input: updateDetailsSchema,
   async handler({ incidentId, ...change }, user) {
     if (change.field === "services") await assertKnownServices(change.to.filter((s) => !change.from.includes(s)), "to");
-    const r = await updateIncidentDetails(actor(user), incidentId, change);
+    const r = await updateIncidentDetails(actorOf(user), incidentId, change);
     refresh(r.number);
     return { data: undefined, message: "Saved." };
   },
@@ -82,7 +80,7 @@ export const addTimelineNoteAction = defineAction({
   role: "responder",
   input: addNoteSchema,
   async handler({ incidentId, body, occurredAt }, user) {
-    const r = await addTimelineNote(actor(user), incidentId, body, occurredAt);
+    const r = await addTimelineNote(actorOf(user), incidentId, body, occurredAt);
     refresh();
     return { data: { id: r.id.toString() }, message: "Note added." };
   },
@@ -93,7 +91,7 @@ export const pinTimelineEventAction = defineAction({
   role: "responder",
   input: pinEventSchema,
   async handler({ eventId, pinned }, user) {
-    await pinTimelineEvent(actor(user), eventId, pinned);
+    await pinTimelineEvent(actorOf(user), eventId, pinned);
     refresh();
     return { data: undefined, message: pinned ? "Pinned." : "Unpinned." };
   },

@@ -1,12 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action-client";
-import type { CurrentUser } from "@/lib/auth/session";
+import { actorOf, defineAction } from "@/lib/action-client";
 import { incidentRef } from "@/lib/incidents/rules";
 import { changeReportStatus, createReport, renameReport, saveReportSection, startReportRevision } from "@/lib/reports/mutations";
 import { changeReportStatusSchema, createReportSchema, newRevisionSchema, renameReportSchema, saveSectionSchema, STATUS_LABEL } from "@/lib/reports/schemas";
 
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 const refresh = (number: number) => {
   revalidatePath(`/incidents/${number}`);
   revalidatePath(`/incidents/${number}/report`);
@@ -18,7 +16,7 @@ export const createReportAction = defineAction({
   role: "responder",
   input: createReportSchema,
   async handler({ incidentId, templateId }, user) {
-    const r = await createReport(actor(user), incidentId, templateId);
+    const r = await createReport(actorOf(user), incidentId, templateId);
     refresh(r.number);
     return { data: { number: r.number }, message: `Report for ${incidentRef(r.number)} created, prefilled from the incident.` };
   },
@@ -29,7 +27,7 @@ export const saveReportSectionAction = defineAction({
   name: "saveReportSection",
   role: "responder",
   input: saveSectionSchema,
-  handler: (input, user) => saveReportSection(actor(user), input),
+  handler: (input, user) => saveReportSection(actorOf(user), input),
 });
 
 export const changeReportStatusAction = defineAction({
@@ -37,7 +35,7 @@ export const changeReportStatusAction = defineAction({
   role: "responder",
   input: changeReportStatusSchema,
   async handler(input, user) {
-    const r = await changeReportStatus(actor(user), input);
+    const r = await changeReportStatus(actorOf(user), input);
     refresh(r.number);
     return { data: undefined, message: r.status === "published" ? "Report published. It is read-only now." : `Report is now ${STATUS_LABEL[r.status].toLowerCase()}.` };
   },
@@ -48,7 +46,7 @@ export const startReportRevisionAction = defineAction({
   role: "responder",
   input: newRevisionSchema,
   async handler(input, user) {
-    const r = await startReportRevision(actor(user), input);
+    const r = await startReportRevision(actorOf(user), input);
     refresh(r.number);
     return { data: undefined, message: `Revision ${r.revision} started as a draft. The published revision stays on record.` };
   },
@@ -59,7 +57,7 @@ export const renameReportAction = defineAction({
   role: "responder",
   input: renameReportSchema,
   async handler(input, user) {
-    const r = await renameReport(actor(user), input);
+    const r = await renameReport(actorOf(user), input);
     refresh(r.number);
     return { data: undefined, message: "Title saved." };
   },

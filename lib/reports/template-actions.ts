@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action-client";
-import type { CurrentUser } from "@/lib/auth/session";
+import { actorOf, defineAction } from "@/lib/action-client";
 import { createChecklistTemplate, setChecklistTemplateArchived, updateChecklistTemplate } from "@/lib/reports/checklist-template-mutations";
 import { createReportTemplate, setReportTemplateArchived, updateReportTemplate, type MovedDefault } from "@/lib/reports/template-mutations";
 import { listText } from "@/lib/reports/template-rules";
@@ -10,7 +9,6 @@ import {
 } from "@/lib/reports/template-schemas";
 
 // Templates are admin business; everyone signed in reads them (the pages check that).
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 const LIST = "/reports/templates";
 const refresh = (path?: string) => {
   revalidatePath(LIST);
@@ -23,7 +21,7 @@ export const createReportTemplateAction = defineAction({
   role: "admin",
   input: createReportTemplateSchema,
   async handler(input, user) {
-    const r = await createReportTemplate(actor(user), input);
+    const r = await createReportTemplate(actorOf(user), input);
     refresh();
     return { data: { slug: r.slug }, message: `${input.name} created.${movedNote(r.moved)}` };
   },
@@ -34,7 +32,7 @@ export const updateReportTemplateAction = defineAction({
   role: "admin",
   input: updateReportTemplateSchema,
   async handler(input, user) {
-    const r = await updateReportTemplate(actor(user), input);
+    const r = await updateReportTemplate(actorOf(user), input);
     refresh(`${LIST}/${input.slug}`);
     return { data: { version: r.version }, message: r.changed ? `Saved as version ${r.version}.${movedNote(r.moved)}` : "No changes to save." };
   },
@@ -45,7 +43,7 @@ export const archiveReportTemplateAction = defineAction({
   role: "admin",
   input: archiveTemplateSchema,
   async handler({ slug, archived }, user) {
-    await setReportTemplateArchived(actor(user), slug, archived);
+    await setReportTemplateArchived(actorOf(user), slug, archived);
     refresh(`${LIST}/${slug}`);
     return { data: undefined, message: archived ? "Archived: new reports no longer offer it." : "Restored." };
   },
@@ -56,7 +54,7 @@ export const createChecklistTemplateAction = defineAction({
   role: "admin",
   input: createChecklistTemplateSchema,
   async handler(input, user) {
-    const r = await createChecklistTemplate(actor(user), input);
+    const r = await createChecklistTemplate(actorOf(user), input);
     refresh();
     return { data: { slug: r.slug }, message: `${input.name} created.` };
   },
@@ -67,7 +65,7 @@ export const updateChecklistTemplateAction = defineAction({
   role: "admin",
   input: updateChecklistTemplateSchema,
   async handler(input, user) {
-    const r = await updateChecklistTemplate(actor(user), input);
+    const r = await updateChecklistTemplate(actorOf(user), input);
     refresh(`${LIST}/checklists/${input.slug}`);
     return { data: { version: r.version }, message: r.changed ? `Saved as version ${r.version}.` : "No changes to save." };
   },
@@ -78,7 +76,7 @@ export const archiveChecklistTemplateAction = defineAction({
   role: "admin",
   input: archiveTemplateSchema,
   async handler({ slug, archived }, user) {
-    await setChecklistTemplateArchived(actor(user), slug, archived);
+    await setChecklistTemplateArchived(actorOf(user), slug, archived);
     refresh(`${LIST}/checklists/${slug}`);
     return { data: undefined, message: archived ? "Archived: no incident gets it any more." : "Restored." };
   },

@@ -1,7 +1,6 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action-client";
-import type { CurrentUser } from "@/lib/auth/session";
+import { actorOf, defineAction } from "@/lib/action-client";
 import { assertKnownServices } from "@/lib/services/known";
 import { catalogActions, catalogServiceRefs } from "@/lib/runbooks/catalog-refs";
 import { ValidationError } from "@/lib/errors";
@@ -13,7 +12,6 @@ import {
 } from "@/lib/runbooks/schemas";
 import { z } from "zod";
 
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 const refreshLibrary = (slug?: string) => {
   revalidatePath("/runbooks");
   if (slug) revalidatePath(`/runbooks/${slug}`);
@@ -25,7 +23,7 @@ export const importRunbooksAction = defineAction({
   input: importRunbooksSchema,
   async handler({ name, text, services }, user) {
     await assertKnownServices(services, "services");
-    const r = await importRunbookDocument(actor(user), { source: name, text, services }, await catalogServiceRefs());
+    const r = await importRunbookDocument(actorOf(user), { source: name, text, services }, await catalogServiceRefs());
     refreshLibrary();
     const message = r.status === "unchanged"
       ? `${name} is unchanged since its last import.`
@@ -39,7 +37,7 @@ export const editRunbookAction = defineAction({
   role: "admin",
   input: editRunbookSchema,
   async handler(input, user) {
-    const r = await editRunbook(actor(user), input);
+    const r = await editRunbook(actorOf(user), input);
     refreshLibrary(input.slug);
     return { data: r, message: r.changed ? `Saved as version ${r.version}.` : "No changes to save." };
   },
@@ -54,7 +52,7 @@ export const bindRunbookStepAction = defineAction({
     if (!(await catalogActions()).some((a) => a.service === service && a.action === action)) {
       throw new ValidationError(`${target} is not an action in the service catalog.`, { target: [`${target} is not an action in the service catalog.`] });
     }
-    const r = await bindRunbookStep(actor(user), { slug, fromVersion, step, service, action });
+    const r = await bindRunbookStep(actorOf(user), { slug, fromVersion, step, service, action });
     refreshLibrary(slug);
     return { data: r, message: `Step bound to ${target} (version ${r.version}).` };
   },
@@ -66,7 +64,7 @@ export const linkRunbookAction = defineAction({
   input: linkRunbookSchema,
   async handler(input, user) {
     await assertKnownServices(input.services, "services");
-    await linkRunbook(actor(user), input);
+    await linkRunbook(actorOf(user), input);
     refreshLibrary(input.slug);
     return { data: undefined, message: "Links saved." };
   },
@@ -77,7 +75,7 @@ export const archiveRunbookAction = defineAction({
   role: "admin",
   input: z.object({ slug: z.string().trim().min(1).max(200), archived: z.preprocess((v) => v === true || v === "true", z.boolean()) }),
   async handler({ slug, archived }, user) {
-    await setRunbookArchived(actor(user), slug, archived);
+    await setRunbookArchived(actorOf(user), slug, archived);
     refreshLibrary(slug);
     return { data: undefined, message: archived ? "Archived." : "Restored." };
   },
@@ -88,7 +86,7 @@ export const startRunbookRunAction = defineAction({
   role: "responder",
   input: startRunSchema,
   async handler(input, user) {
-    const r = await startRunbookRun(actor(user), input);
+    const r = await startRunbookRun(actorOf(user), input);
     revalidatePath("/");
     return { data: r, message: r.joined ? "Joined the run already going." : "Runbook started." };
   },
@@ -99,7 +97,7 @@ export const markRunbookStepAction = defineAction({
   role: "responder",
   input: markStepSchema,
   async handler(input, user) {
-    await markRunbookStep(actor(user), input);
+    await markRunbookStep(actorOf(user), input);
     return { data: undefined, message: input.status ? `Step marked ${input.status}.` : "Step cleared." };
   },
 });
@@ -109,7 +107,7 @@ export const setRunVarsAction = defineAction({
   role: "responder",
   input: setRunVarsSchema,
   async handler(input, user) {
-    await setRunVars(actor(user), input);
+    await setRunVars(actorOf(user), input);
     return { data: undefined, message: "Values saved for everyone on this run." };
   },
 });
@@ -119,7 +117,7 @@ export const finishRunbookRunAction = defineAction({
   role: "responder",
   input: finishRunSchema,
   async handler(input, user) {
-    await finishRunbookRun(actor(user), input);
+    await finishRunbookRun(actorOf(user), input);
     revalidatePath("/");
     return { data: undefined, message: input.status === "completed" ? "Run completed." : "Run abandoned." };
   },

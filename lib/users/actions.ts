@@ -1,18 +1,16 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { defineAction } from "@/lib/action-client";
+import { actorOf, defineAction } from "@/lib/action-client";
 import { changeUserRole, createUser, resetUserPassword, setUserActive } from "@/lib/users/mutations";
 import { changeRoleSchema, createUserSchema, resetPasswordSchema, setActiveSchema } from "@/lib/users/schemas";
-import type { CurrentUser } from "@/lib/auth/session";
 
-const actor = (u: CurrentUser) => ({ id: u.id, label: u.email });
 
 export const createUserAction = defineAction({
   name: "createUser",
   role: "admin",
   input: createUserSchema,
   async handler(input, user) {
-    const created = await createUser(actor(user), input);
+    const created = await createUser(actorOf(user), input);
     revalidatePath("/admin/users");
     return { data: { id: created.id }, message: `Created ${created.email} as ${created.role}.` };
   },
@@ -23,7 +21,7 @@ export const changeUserRoleAction = defineAction({
   role: "admin",
   input: changeRoleSchema,
   async handler({ userId, role }, user) {
-    const updated = await changeUserRole(actor(user), userId, role);
+    const updated = await changeUserRole(actorOf(user), userId, role);
     revalidatePath("/admin/users");
     return { data: undefined, message: `${updated.email} is now ${updated.role}.` };
   },
@@ -34,7 +32,7 @@ export const setUserActiveAction = defineAction({
   role: "admin",
   input: setActiveSchema,
   async handler({ userId, active }, user) {
-    const updated = await setUserActive(actor(user), userId, active);
+    const updated = await setUserActive(actorOf(user), userId, active);
     revalidatePath("/admin/users");
     return { data: undefined, message: `${updated.email} is ${updated.active ? "active again" : "deactivated"}.` };
   },
@@ -45,7 +43,7 @@ export const resetUserPasswordAction = defineAction({
   role: "admin",
   input: resetPasswordSchema,
   async handler({ userId, password }, user) {
-    await resetUserPassword(actor(user), userId, password);
+    await resetUserPassword(actorOf(user), userId, password);
     return { data: undefined, message: "Password changed. Share it with them over a private channel." };
   },
 });

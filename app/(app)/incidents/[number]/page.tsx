@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { HeartPulse, Zap } from "lucide-react";
 import { ActionRunsPanel } from "@/components/actions/action-runs-panel";
-import { notFound } from "next/navigation";
 import { AckClock } from "@/components/incidents/clocks";
 import { DetailsEditor } from "@/components/incidents/details-editor";
 import { PostIncidentPanel } from "@/components/followups/post-incident-panel";
@@ -10,6 +9,7 @@ import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
 import { StatusControls } from "@/components/incidents/status-controls";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { getRenderSeq } from "@/lib/live/queries";
+import { loadIncidentForPage } from "@/lib/incidents/page";
 import { AffectedServices } from "@/components/services/affected-services";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { ReportCard } from "@/components/reports/report-card";
@@ -30,13 +30,6 @@ const VIEWS: readonly TimelineFilter[] = ["all", "notes", "pinned"];
 const RECENT = 100;
 const MOST = 2000;
 
-async function load(ref: string) {
-  await getRenderSeq();
-  const incident = await getIncidentByRef(ref);
-  if (!incident) notFound();
-  return incident;
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   await getRenderSeq();
   const incident = await getIncidentByRef((await params).number);
@@ -45,7 +38,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function IncidentPage({ params, searchParams }: Params) {
   const user = await requirePageUser();
-  const incident = await load((await params).number);
+  const incident = await loadIncidentForPage((await params).number);
   const { view, all: showAll } = await searchParams;
   const filter = VIEWS.find((v) => v === view) ?? "all";
   const limit = showAll === "1" ? MOST : RECENT;

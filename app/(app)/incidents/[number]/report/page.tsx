@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ArrowLeft } from "lucide-react";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { ReportCreateForm } from "@/components/reports/report-create-form";
@@ -12,29 +11,22 @@ import { ReportTitle } from "@/components/reports/report-title";
 import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { getIncidentByRef } from "@/lib/incidents/queries";
 import { incidentRef } from "@/lib/incidents/rules";
 import { getRenderSeq } from "@/lib/live/queries";
+import { loadIncidentForPage } from "@/lib/incidents/page";
 import { getReportForIncident } from "@/lib/reports/queries";
 import { defaultReportTemplateFor, listReportTemplates } from "@/lib/reports/template-queries";
 
 type Params = { params: Promise<{ number: string }> };
 
-async function load(ref: string) {
-  await getRenderSeq();
-  const incident = await getIncidentByRef(ref);
-  if (!incident) notFound();
-  return incident;
-}
-
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const incident = await load((await params).number);
+  const incident = await loadIncidentForPage((await params).number);
   return { title: `Report · ${incidentRef(incident.number)} ${incident.title}` };
 }
 
 export default async function IncidentReportPage({ params }: Params) {
   const user = await requirePageUser();
-  const incident = await load((await params).number);
+  const incident = await loadIncidentForPage((await params).number);
   const canEdit = hasRole(user.role, "responder");
   const report = await getReportForIncident(incident.id);
   const back = (
