@@ -44,6 +44,14 @@ test("resolve an incident, write its report from a template, publish it and expo
   await page.reload();
   await expect(page.locator("#section-root-cause")).toHaveValue("A lease was never released after a worker crash.");
 
+  // An action item tracked on the incident is listed in the report, live from the tracker.
+  await db.query(
+    `INSERT INTO "ActionItem" (id, "incidentId", title, "ownerId", "dueAt", "trackerUrl", "createdByLabel", "updatedAt") VALUES ($1, $2, 'Alert on lease age', $3, '2026-12-08T12:00:00Z', 'https://tracker.example/SRE-12', 'e2e', now())`,
+    [`e2eai${uniqueTag()}`, incident.id, alice.id],
+  );
+  await page.reload();
+  await expect(page.getByTestId("report-action-items")).toContainText("Alert on lease age");
+
   await page.getByRole("button", { name: "Send for review" }).click();
   await expect(page.getByTestId("report-status-badge")).toHaveAttribute("data-status", "in_review");
   await page.getByRole("button", { name: "Publish", exact: true }).click();
@@ -106,7 +114,7 @@ _No recovery action was run from Sitrep. The steps taken to resolve it. The reco
 <!-- sitrep:section action-items -->
 ## Action items
 
-_No action items yet._
+- [ ] Alert on lease age (owner ${alice.name}, due 2026-12-08, open, <https://tracker.example/SRE-12>)
 `;
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-markdown").click()]);
   expect(download.suggestedFilename()).toBe(`${ref}-report.md`);

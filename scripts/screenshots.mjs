@@ -2,7 +2,8 @@
 // README screenshots from a running demo (npm start): node scripts/screenshots.mjs [base URL]
 // Signs in as the demo admin, breaks NATS in the demo fleet (with SITREP_FLEET_URL and
 // SITREP_FLEET_TOKEN set), declares an incident on the Beamline router, starts its NATS runbook,
-// marks a step, runs the bound NATS restart, and captures the pages in light and dark.
+// marks a step, runs the bound NATS restart, resolves the incident and starts its report, and
+// captures the pages in light and dark.
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
@@ -63,4 +64,22 @@ await page.getByTestId("action-dialog").getByRole("button", { name: /^Run/ }).cl
 await page.getByTestId("run-verify").and(page.locator('[data-status="passed"]')).first().waitFor({ timeout: 90_000 });
 await page.getByTestId("action-runs").first().scrollIntoViewIfNeeded();
 await shot("action-run", "light");
+
+// After the incident: resolve it, write the report, and the follow-ups it leaves.
+const incidentUrl = new URL(page.url()).pathname.replace(/\/runbooks\/.*$/, "");
+await page.goto(`${base}${incidentUrl}`);
+await page.locator("summary", { hasText: "Move to…" }).click();
+await page.getByRole("menuitem", { name: "Resolved" }).click();
+await page.getByTestId("report-card").getByRole("link", { name: "Write the report" }).click();
+await page.getByRole("button", { name: "Create the report" }).click();
+await page.waitForURL(/\/report$/);
+await page.locator("#section-root-cause").fill("The NATS server ran out of file descriptors after a connection leak in the decision worker; the router's publish calls timed out.");
+await page.locator('[data-section="root-cause"] [data-save="saved"]').waitFor({ timeout: 15_000 });
+await shot("report", "dark");
+await page.goto(`${base}${incidentUrl}`);
+await page.getByTestId("post-incident").scrollIntoViewIfNeeded();
+await shot("post-incident", "light");
+await page.goto(`${base}/reports`);
+await page.waitForTimeout(1500);
+await shot("reports", "light");
 await browser.close();
