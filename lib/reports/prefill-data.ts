@@ -1,6 +1,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { actionEventText } from "@/lib/actions/event-text";
+import { getActiveCatalog } from "@/lib/services/catalog-store";
 import type { PrefillData, PrefillEvent } from "@/lib/reports/prefill";
 
 const person = { select: { name: true } } as const;
@@ -39,12 +40,15 @@ export async function loadPrefillData(tx: Tx, incidentId: string): Promise<Prefi
     select: { action: true, service: true, status: true, verifyStatus: true, requestedByLabel: true, approvedByLabel: true, startedAt: true },
   });
   const runbookRuns = await tx.runbookRun.findMany({ where: { incidentId, drill: false }, select: { runbook: { select: { title: true, mttrMinutes: true } } } });
+  // The catalog's title ("Restart NATS") reads better than the action's name ("restart").
+  const { catalog } = runs.length ? await getActiveCatalog() : { catalog: { services: [] } };
+  const titleOf = (service: string, action: string) => catalog.services.find((s) => s.slug === service)?.actions.find((a) => a.name === action)?.title ?? action;
   const targets = runbookRuns.flatMap((r) => (r.runbook.mttrMinutes ? [{ minutes: r.runbook.mttrMinutes, runbook: r.runbook.title }] : []));
   return {
     incident: { ...incident, commander: incident.commander?.name ?? null, scribe: incident.scribe?.name ?? null, comms: incident.comms?.name ?? null },
     pinned: pinned.map((e): PrefillEvent => ({ at: e.occurredAt, text: pinnedText(e) })),
     actions: runs.map((r) => ({
-      at: r.startedAt!, title: r.action, service: r.service, status: r.status, verify: r.verifyStatus === "passed" || r.verifyStatus === "failed" ? r.verifyStatus : null,
+      at: r.startedAt!, title: titleOf(r.service, r.action), service: r.service, status: r.status, verify: r.verifyStatus === "passed" || r.verifyStatus === "failed" ? r.verifyStatus : null,
       by: r.requestedByLabel, approvedBy: r.approvedByLabel,
     })),
     mttrTarget: targets.sort((a, b) => a.minutes - b.minutes)[0] ?? null,
