@@ -81,7 +81,7 @@ async function approveInWarRoom(page: Page, approver: TestUser, incidentNumber: 
   await signIn(page, approver);
   await page.goto(`/?incident=${incidentNumber}`);
   const card = page.getByTestId("war-room-actions").getByTestId("action-run").and(page.locator('[data-status="awaiting_approval"]'));
-  await expect(card).toBeVisible();
+  await expect(card).toBeVisible({ timeout: 15_000 });
   await card.getByLabel("Your password, to confirm").fill(approver.password);
   await card.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("war-room-actions").getByTestId("run-now")).toBeVisible({ timeout: 20_000 });

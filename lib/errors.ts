@@ -30,6 +30,11 @@ export class ConflictError extends ExpectedError {
   readonly code = "CONFLICT";
 }
 
+/** The record is read-only now (a published report): retrying the same edit cannot succeed. */
+export class ReadOnlyError extends ExpectedError {
+  readonly code = "READ_ONLY";
+}
+
 export class ValidationError extends ExpectedError {
   readonly code = "VALIDATION";
   constructor(

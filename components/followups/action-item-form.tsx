@@ -22,15 +22,18 @@ export function ActionItemForm({ incidentId, users, item, onDone }: Props) {
   const [v, setV] = useState({
     title: item?.title ?? "", ownerId: item?.owner?.id ?? "", dueAt: dayOf(item?.dueAt ?? null), status: item?.status ?? "open", trackerUrl: item?.trackerUrl ?? "",
   });
+  // The version (and due time) this form was opened on: a live refresh must not move them, or
+  // saving would silently overwrite whatever someone else changed meanwhile.
+  const [opened] = useState(() => ({ version: item?.version ?? 0, dueAt: item?.dueAt ?? null }));
   const set = (k: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [k]: e.target.value });
   const p = item ? `ai-${item.id}` : "ai-new";
   // An unchanged day keeps the exact due time it had; a new day is due at its end (UTC).
-  const dueAt = item && v.dueAt === dayOf(item.dueAt) ? (item.dueAt ?? "") : v.dueAt;
+  const dueAt = item && v.dueAt === dayOf(opened.dueAt) ? (opened.dueAt ?? "") : v.dueAt;
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     const fields = { ...v, dueAt };
-    run<unknown>(() => (item ? updateActionItemAction({ id: item.id, version: item.version, ...fields }) : createActionItemAction({ incidentId, ...fields })), onDone);
+    run<unknown>(() => (item ? updateActionItemAction({ id: item.id, version: opened.version, ...fields }) : createActionItemAction({ incidentId, ...fields })), onDone);
   }
   const users2 = item?.owner && !users.some((u) => u.id === item.owner!.id) ? [...users, item.owner] : users;
 

@@ -5,12 +5,16 @@ import { useIncidentMutation } from "@/components/incidents/use-incident-mutatio
 import { Button } from "@/components/ui/button";
 import { changeReportStatusAction, startReportRevisionAction } from "@/lib/reports/actions";
 import type { ReportStatus } from "@/lib/reports/schemas";
+import { useUnsavedCount } from "@/components/reports/draft-stash";
 
 const linkButton = "inline-flex h-10 items-center gap-2 rounded-md border border-border bg-surface px-4 text-sm font-medium hover:bg-surface-2";
 
 /** The review flow's next steps, the export and print. Viewers get only the export and print. */
 export function ReportControls({ reportId, number, status, revision, canEdit }: { reportId: string; number: number; status: ReportStatus; revision: number; canEdit: boolean }) {
-  const { run, pending, conflict, dismiss } = useIncidentMutation();
+  const { run, pending: running, conflict, dismiss } = useIncidentMutation();
+  // A section still saving must land before the report moves on (a publish would freeze it out).
+  const unsaved = useUnsavedCount();
+  const pending = running || unsaved > 0;
   const move = (to: ReportStatus) => () => run(() => changeReportStatusAction({ reportId, from: status, to }));
   return (
     <div className="flex flex-col gap-2 print:hidden" data-testid="report-controls">
@@ -34,6 +38,7 @@ export function ReportControls({ reportId, number, status, revision, canEdit }: 
           <Printer className="size-4" aria-hidden />Print / PDF
         </button>
       </div>
+      {unsaved > 0 && canEdit && status !== "published" ? <p className="text-xs text-muted" data-testid="waiting-for-saves">Saving your edits first…</p> : null}
       <ConflictNotice message={conflict} onDismiss={dismiss} />
     </div>
   );

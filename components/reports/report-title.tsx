@@ -10,13 +10,15 @@ import { renameReportAction } from "@/lib/reports/actions";
 export function ReportTitle({ reportId, title, version, canEdit }: { reportId: string; title: string; version: number; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(title);
+  // The version the rename started from: a live refresh must not move it under the writer.
+  const [from, setFrom] = useState(version);
   const { run, pending, conflict, fieldErrors, dismiss } = useIncidentMutation();
   if (!editing) {
     return (
       <div className="flex items-start gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         {canEdit ? (
-          <button type="button" className="mt-1.5 text-muted hover:text-fg print:hidden" aria-label="Rename the report" onClick={() => { setValue(title); setEditing(true); }}>
+          <button type="button" className="mt-1.5 text-muted hover:text-fg print:hidden" aria-label="Rename the report" onClick={() => { setValue(title); setFrom(version); setEditing(true); }}>
             <Pencil className="size-4" aria-hidden />
           </button>
         ) : null}
@@ -24,7 +26,7 @@ export function ReportTitle({ reportId, title, version, canEdit }: { reportId: s
     );
   }
   return (
-    <form className="flex flex-col gap-1" onSubmit={(e) => { e.preventDefault(); run(() => renameReportAction({ reportId, title: value, version }), () => setEditing(false)); }}>
+    <form className="flex flex-col gap-1" onSubmit={(e) => { e.preventDefault(); run(() => renameReportAction({ reportId, title: value, version: from }), () => setEditing(false)); }}>
       <label htmlFor="report-title" className="text-sm font-medium">Report title</label>
       <div className="flex flex-wrap gap-2">
         <input id="report-title" className={`${inputClass} min-w-96 flex-1`} value={value} onChange={(e) => setValue(e.target.value)} autoFocus />

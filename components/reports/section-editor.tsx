@@ -31,7 +31,7 @@ function SaveStatus({ state }: { state: SaveState }) {
 
 /** One section of a report being written: Markdown with a preview, saved as you type. */
 export function SectionEditor({ reportId, section, extra }: { reportId: string; section: EditableSection; extra?: React.ReactNode }) {
-  const s = useSectionAutosave(reportId, section.key, section);
+  const s = useSectionAutosave(reportId, section, section);
   const id = `section-${section.key}`;
   return (
     <section className="flex flex-col gap-2" data-testid="report-section" data-section={section.key}>

@@ -13,7 +13,9 @@ const SHOWN = 5;
  */
 export function OverdueStrip({ overdue, now }: { overdue: OverdueSummary; now: number | null }) {
   if (!overdue.total) return null;
-  const groups = overdue.groups.slice(0, SHOWN);
+  // Resolved incidents first: they have left the board, open ones carry a badge on their card.
+  const settled = (g: { status: string }) => (g.status === "resolved" || g.status === "closed" ? 0 : 1);
+  const groups = [...overdue.groups].sort((a, b) => settled(a) - settled(b)).slice(0, SHOWN);
   return (
     <section className="flex flex-col gap-2 rounded-xl border-2 border-danger/60 bg-danger/10 p-3" data-testid="overdue-strip" aria-labelledby="overdue-strip-title">
       <h2 id="overdue-strip-title" className="flex flex-wrap items-center gap-2 text-base font-bold text-danger">

@@ -25,7 +25,8 @@ const snapshot = (f: { title: string; ownerId: string | null; dueAt: Date | null
 });
 
 async function record(tx: Tx, actor: Actor, incident: { id: string; number: number }, verb: string, item: { id: string; title: string }, before: object | undefined, after: object) {
-  await addTimelineEvent(tx, { incidentId: incident.id, kind: FOLLOWUP_KIND, actor, data: { event: verb, actionItemId: item.id, title: item.title, ...after } as never });
+  // `from`: what it was, so the timeline can say what changed (as incident events do).
+  await addTimelineEvent(tx, { incidentId: incident.id, kind: FOLLOWUP_KIND, actor, data: { event: verb, actionItemId: item.id, title: item.title, ...after, ...(before ? { from: before } : {}) } as never });
   await appendAudit(tx, { actor, verb, target: { type: "incident", id: incident.id }, before, after: { ref: incidentRef(incident.number), actionItemId: item.id, ...after } });
 }
 
@@ -67,7 +68,9 @@ async function update(actor: Actor, id: string, version: number, change: Partial
     if (cur.version !== version) {
       throw new ConflictError(`Someone edited “${cur.title}” while you were looking (${await lastChange(tx, cur.incidentId, id)}). It is now ${ACTION_STATUS_LABELS[cur.status]}, owned by ${cur.owner?.name ?? "nobody"}. Check it and try again if needed.`);
     }
-    const ownerName = "ownerId" in change ? await checkOwner(tx, change.ownerId ?? null) : (cur.owner?.name ?? null);
+    // An owner who has since left may stay on the item: only a new owner must be an active responder.
+    const ownerChanged = "ownerId" in change && (change.ownerId ?? null) !== cur.ownerId;
+    const ownerName = ownerChanged ? await checkOwner(tx, change.ownerId ?? null) : (cur.owner?.name ?? null);
     const { count } = await tx.actionItem.updateMany({ where: { id, version }, data: { ...change, version: { increment: 1 } } });
     // Lost the race to a concurrent edit between our read and our write.
     if (count === 0) throw new ConflictError(`Someone edited “${cur.title}” at the same moment (${await lastChange(tx, cur.incidentId, id)}). Check it and try again if needed.`);

@@ -40,10 +40,9 @@ const templateSelect = { id: true, name: true, version: true, items: true } as c
  * reopen finds them there and adds nothing.
  */
 export async function addDefaultChecklists(tx: Tx, actor: Actor, incident: { id: string; number: number }) {
-  const [templates, existing] = await Promise.all([
-    tx.checklistTemplate.findMany({ where: { isDefault: true, archived: false }, select: templateSelect, orderBy: { name: "asc" } }),
-    tx.checklist.findMany({ where: { incidentId: incident.id }, select: { templateId: true } }),
-  ]);
+  // One after another: queries on one transaction's connection cannot run side by side.
+  const templates = await tx.checklistTemplate.findMany({ where: { isDefault: true, archived: false }, select: templateSelect, orderBy: { name: "asc" } });
+  const existing = await tx.checklist.findMany({ where: { incidentId: incident.id }, select: { templateId: true } });
   const have = new Set(existing.map((c) => c.templateId));
   for (const t of templates.filter((t) => !have.has(t.id))) await instantiate(tx, actor, incident, t, true);
 }

@@ -34,7 +34,8 @@ export async function getOverdueSummary(top = 5, now = new Date()): Promise<Over
       FROM overdue o GROUP BY o."incidentId"
     ), ranked AS (
       SELECT g.*, i."number", i."title", i."status"::text AS status,
-             row_number() OVER (ORDER BY g."oldestDueAt", i."number") AS rank,
+             -- Ranked apart: open incidents (badged on their cards) must not crowd resolved ones out of the strip.
+             row_number() OVER (PARTITION BY i."status" IN ('resolved', 'closed') ORDER BY g."oldestDueAt", i."number") AS rank,
              (sum(g.count) OVER ())::int AS total, (count(*) OVER ())::int AS incidents
       FROM groups g JOIN "Incident" i ON i."id" = g."incidentId"
     )

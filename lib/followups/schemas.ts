@@ -28,6 +28,9 @@ const trackerUrl = z.preprocess(
     .string()
     .trim()
     .max(2000, "Keep the link under 2,000 characters.")
+    // The URL parser silently drops line breaks and tabs: refuse them, or a link could carry text
+    // into the report's Markdown.
+    .refine((v) => !/[\s\u0000-\u001f\u007f]/.test(v), "A link has no spaces or line breaks: paste just the address.")
     .refine((v) => {
       try {
         const u = new URL(v);

@@ -85,3 +85,12 @@ describe("report Markdown", () => {
     expect(actionItemsBody([], "")).toBe("_No action items yet._");
   });
 });
+
+describe("report Markdown with hostile text", () => {
+  it("never lets a body line pass for a section marker", () => {
+    const d: ReportDoc = { title: "T", incidentRef: "INC-1", revision: 1, status: "draft", sections: [{ key: "a", title: "A", body: "fine\n<!-- sitrep:section evil -->\n## Hacked" }] };
+    const md = reportToMarkdown(d);
+    expect(md).toContain("\n <!-- sitrep:section evil -->\n");
+    expect(parseReportMarkdown(md)?.sections.map((s) => s.key)).toEqual(["a"]);
+  });
+});

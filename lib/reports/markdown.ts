@@ -36,10 +36,17 @@ export function actionItemsBody(items: DocActionItem[], notes: string): string {
   return normalizeBody(notes) ? `${list}\n\n${normalizeBody(notes)}` : list;
 }
 
+/**
+ * A body line that reads like one of the markers (only text that bypassed the section schema
+ * could hold one, an action item's title say) is indented one space: still invisible when
+ * rendered, never taken for a marker.
+ */
+const defuse = (body: string) => body.replace(/^(<!-- sitrep:)/gm, " $1");
+
 export function reportToMarkdown(doc: ReportDoc): string {
   const parts = [`# ${doc.title.replace(/\s+/g, " ").trim()}`, `<!-- sitrep:report incident=${doc.incidentRef} revision=${doc.revision} status=${doc.status} -->`];
   for (const s of doc.sections) {
-    const body = normalizeBody(s.body);
+    const body = defuse(normalizeBody(s.body));
     parts.push(`<!-- sitrep:section ${s.key} -->\n## ${s.title.replace(/\s+/g, " ").trim()}${body ? `\n\n${body}` : ""}`);
   }
   return `${parts.join("\n\n")}\n`;

@@ -3,7 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 import { lockIncidentRow } from "@/lib/incidents/lock";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { ConflictError, NotFoundError, ReadOnlyError, ValidationError } from "@/lib/errors";
 import { incidentRef } from "@/lib/incidents/rules";
 import { getReportTemplateVersion } from "@/lib/reports/template-queries";
 import { loadPrefillData } from "@/lib/reports/prefill-data";
@@ -57,7 +57,7 @@ export async function saveReportSection(actor: Actor, input: { reportId: string;
     // them and they wait for it, so nothing lands in a report after its snapshot.
     const [report] = await tx.$queryRaw<{ status: string }[]>`SELECT status::text FROM "Report" WHERE id = ${input.reportId} FOR SHARE`;
     if (!report) throw new NotFoundError("That report no longer exists.");
-    if (report.status === "published") throw new ConflictError(PUBLISHED);
+    if (report.status === "published") throw new ReadOnlyError(PUBLISHED);
     const now = new Date();
     const { count } = await tx.reportSection.updateMany({
       where: { reportId: input.reportId, key: input.key, version: input.baseVersion },
@@ -118,7 +118,7 @@ export async function startReportRevision(actor: Actor, input: { reportId: strin
 export async function renameReport(actor: Actor, input: { reportId: string; title: string; version: number }) {
   return db.$transaction(async (tx) => {
     const report = await lockReport(tx, input.reportId);
-    if (report.status === "published") throw new ConflictError(PUBLISHED);
+    if (report.status === "published") throw new ReadOnlyError(PUBLISHED);
     if (report.version !== input.version) throw new ConflictError(`Someone changed this report while you were looking: its title is now “${report.title}”. Check it and try again if needed.`);
     await tx.report.update({ where: { id: report.id }, data: { title: input.title, version: { increment: 1 } } });
     await appendAudit(tx, { actor, verb: "report.rename", target: { type: "report", id: report.id }, before: { title: report.title }, after: { title: input.title } });

@@ -41,6 +41,13 @@ describe("report prefill", () => {
     expect(text).toContain("- **MTTR**: not reached");
   });
 
+  it("calls an acknowledgement or resolution before the start invalid, not missing", () => {
+    const bad = { ...base, incident: { ...base.incident, acknowledgedAt: t("09:50"), resolvedAt: t("09:55") } };
+    const text = prefillSection(section("summary"), bad);
+    expect(text).toContain("- **MTTA**: invalid: it ends before the incident started, check the times");
+    expect(text).toContain("- **MTTR**: invalid: it ends before the incident started, check the times");
+  });
+
   it("lists the key timeline events in order: milestones and pinned events", () => {
     expect(prefillSection(section("timeline"), base).split("\n")).toEqual([
       "- 10:00 UTC – Issue detected",

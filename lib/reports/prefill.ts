@@ -21,21 +21,20 @@ export const utcTime = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinut
 export const utcDateTime = (d: Date) => `${d.toISOString().slice(0, 10)} ${utcTime(d)} UTC`;
 
 /** "met" / "missed" against a target, or the elapsed time alone when there is none. */
-function against(ms: number | null, targetMs: number | null, targetLabel: string): string {
-  if (ms === null) return "not reached";
+function against(r: ReturnType<typeof interval>, targetMs: number | null, targetLabel: string): string {
+  if (!r.ok) return r.reason === "invalid" ? "invalid: it ends before the incident started, check the times" : "not reached";
+  const ms = r.ms;
   if (targetMs === null) return `${formatDuration(ms)} (no target set)`;
   return `${formatDuration(ms)} (target ${targetLabel}: ${ms <= targetMs ? "met" : "missed"})`;
 }
 
 export function mttaLine(i: PrefillIncident): string {
-  const r = interval(i.startedAt, i.acknowledgedAt);
-  return against(r.ok ? r.ms : null, ACK_TARGET_MS, formatDuration(ACK_TARGET_MS));
+  return against(interval(i.startedAt, i.acknowledgedAt), ACK_TARGET_MS, formatDuration(ACK_TARGET_MS));
 }
 
 export function mttrLine(i: PrefillIncident, target: MttrTarget): string {
-  const r = interval(i.startedAt, i.resolvedAt);
   const label = target ? `${target.minutes} min, from the runbook “${target.runbook}”` : "";
-  return against(r.ok ? r.ms : null, target ? target.minutes * 60_000 : null, label);
+  return against(interval(i.startedAt, i.resolvedAt), target ? target.minutes * 60_000 : null, label);
 }
 
 function durationLine(i: PrefillIncident, now: Date): string {
@@ -47,7 +46,7 @@ function durationLine(i: PrefillIncident, now: Date): string {
 function summary({ incident: i, mttrTarget }: PrefillData, now: Date): string {
   const roles = [["commander", i.commander], ["scribe", i.scribe], ["comms", i.comms]].map(([role, who]) => `${role} ${who ?? "none"}`).join(" · ");
   return [
-    `- **Incident**: ${incidentRef(i.number)} ${i.title}`,
+    `- **Incident**: ${incidentRef(i.number)} ${i.title.replace(/\s+/g, " ")}`,
     `- **Duration**: ${durationLine(i, now)}`,
     `- **Impact**: ${i.summary.trim() ? i.summary.trim().replace(/\s*\n\s*/g, " ") : "_Who and what was affected: jobs, users, requests._"}`,
     `- **Severity**: ${i.severity} (${SEVERITY_INFO[i.severity].label})`,
@@ -82,7 +81,7 @@ function timeline({ incident: i, pinned }: PrefillData): string {
 const OUTCOME: Record<string, string> = { succeeded: "succeeded", failed: "failed", timed_out: "timed out", denied: "denied", interrupted: "interrupted", awaiting_approval: "still awaiting approval", running: "still running", requested: "requested" };
 
 function recovery({ actions }: PrefillData, guidance: string): string {
-  if (!actions.length) return `_No recovery action was run from Sitrep. ${guidance}_`;
+  if (!actions.length) return `_No recovery action was run from Sitrep. ${guidance.replace(/\s+/g, " ").trim()}_`;
   const lines = actions.map((a) => {
     const verify = a.verify === "passed" ? ", verified" : a.verify === "failed" ? ", verification failed" : "";
     const approved = a.approvedBy ? `, approved by ${a.approvedBy}` : "";

@@ -8,6 +8,7 @@ import { ReportDocument } from "@/components/reports/report-document";
 import { ReportEditor } from "@/components/reports/report-editor";
 import { ReportMeta } from "@/components/reports/report-meta";
 import { ReportTitle } from "@/components/reports/report-title";
+import { UnsavedDrafts } from "@/components/reports/unsaved-drafts";
 import { Card } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
@@ -64,6 +65,7 @@ export default async function IncidentReportPage({ params }: Params) {
         <ReportMeta report={report} />
         <ReportControls reportId={report.id} number={incident.number} status={report.status} revision={report.revision} canEdit={canEdit} />
       </header>
+      {editable ? null : <UnsavedDrafts reportId={report.id} />}
       <div className="max-w-4xl">{editable ? <ReportEditor report={report} /> : <ReportDocument doc={report.doc} />}</div>
     </div>
   );
