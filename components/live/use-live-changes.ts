@@ -9,7 +9,7 @@ import type { LiveChange } from "@/lib/live/topics";
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 /** A change on one of your topics, or "reset": too much was missed, refetch everything. */
 export type LiveSignal = LiveChange | "reset";
-type Listener = { topics: Set<string>; fn: (s: LiveSignal) => void };
+type Listener = { topics: Set<string>; fn: (s: LiveSignal) => void; since?: string };
 
 const listeners = new Set<Listener>();
 const statusListeners = new Set<() => void>();
@@ -73,19 +73,39 @@ function disconnect() {
  * committed between that render and this subscription is replayed by a first connection, and
  * an already open stream that has moved past it tells this listener to refetch.
  */
-function addListener(l: Listener, since?: string) {
+let connectQueued = false;
+
+/** The oldest `since` among the listeners, so no listener misses what came after its render. */
+function oldestSince(): string | null {
+  let oldest: bigint | null = null;
+  for (const l of listeners) if (l.since && (oldest === null || BigInt(l.since) < oldest)) oldest = BigInt(l.since);
+  return oldest === null ? null : String(oldest);
+}
+
+function addListener(l: Listener) {
   listeners.add(l);
   clearTimeout(closeTimer);
   if (!source) {
-    if (!lastSeq && since) lastSeq = since;
-    connect();
-  } else if (since && lastSeq && status === "live" && BigInt(since) < BigInt(lastSeq)) {
+    // A page's effects run child first: wait for the whole commit's listeners, then connect
+    // from the oldest render seq among them (a child without one must not start from "now").
+    if (!connectQueued) queueConnect();
+  } else if (l.since && lastSeq && status === "live" && BigInt(l.since) < BigInt(lastSeq)) {
     l.fn("reset");
   }
   return () => {
     listeners.delete(l);
     if (!listeners.size) closeTimer = setTimeout(() => !listeners.size && disconnect(), 5_000);
   };
+}
+
+function queueConnect() {
+  connectQueued = true;
+  queueMicrotask(() => {
+    connectQueued = false;
+    if (source || !listeners.size) return;
+    if (!lastSeq) lastSeq = oldestSince();
+    connect();
+  });
 }
 
 /**
@@ -98,7 +118,7 @@ export function useLiveChanges(topics: string[], onSignal: (s: LiveSignal) => vo
   const key = [...topics].sort().join("\n");
   // since only matters when subscribing: a later render's value must not resubscribe.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(() => addListener({ topics: new Set(key.split("\n")), fn: (s) => handle(s) }, since), [key]);
+  useEffect(() => addListener({ topics: new Set(key.split("\n")), fn: (s) => handle(s), since }), [key]);
 }
 
 const subscribeStatus = (cb: () => void) => {
