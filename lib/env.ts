@@ -26,6 +26,26 @@ const roleMap = z
     return map;
   });
 
+const severityName = z.enum(["P1", "P2", "P3", "P4"]);
+
+// "label value → severity" pairs: "critical=P1,warning=P3"; values are matched case-insensitively.
+const severityMap = z
+  .string()
+  .default("critical=P1,page=P1,high=P2,error=P2,major=P2,warning=P3,warn=P3,minor=P3,info=P4,low=P4,none=P4")
+  .transform((raw, ctx) => {
+    const map: Record<string, z.infer<typeof severityName>> = {};
+    for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+      const [value, sev] = pair.split("=").map((s) => s.trim());
+      const parsed = severityName.safeParse(sev?.toUpperCase());
+      if (!value || !parsed.success) {
+        ctx.addIssue({ code: "custom", message: `expected "label=P1".."label=P4" pairs; "${pair}" is not one` });
+        return z.NEVER;
+      }
+      map[value.toLowerCase()] = parsed.data;
+    }
+    return map;
+  });
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -55,6 +75,10 @@ const schema = z
     SITREP_POLL_MAX_BYTES: positiveInt(1_048_576),
     SITREP_HEALTH_RETENTION_DAYS: positiveInt(7),
     SITREP_TRUST_PROXY: flag,
+    SITREP_ALERTMANAGER_TOKEN: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -hex 24`").optional(),
+    SITREP_ALERT_SEVERITY_MAP: severityMap,
+    SITREP_ALERT_DEFAULT_SEVERITY: severityName.default("P3"),
+    SITREP_ALERT_ON_RESOLVED: z.enum(["mitigate", "resolve", "none"], { error: "must be mitigate, resolve or none" }).default("mitigate"),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

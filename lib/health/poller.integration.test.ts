@@ -102,7 +102,7 @@ describe("poller → database", () => {
     const values = panel!.series[0].points.map((p) => p.v).filter((v): v is number => v !== null);
     // 150 per scrape, scrapes about 1.1 s apart: a rate near 130/s.
     expect(values.at(-1)!).toBeGreaterThan(60);
-    expect(targetsFromCatalog({ services: [] })).toEqual([]);
+    expect(targetsFromCatalog({ services: [], notifications: [] })).toEqual([]);
   });
 });
 

@@ -11,7 +11,7 @@ import { addDefaultChecklists } from "@/lib/followups/checklists";
 const ROLE_COLUMN = { commander: "commanderId", scribe: "scribeId", comms: "commsId" } as const;
 
 /** Locks the incident row for the rest of the transaction (lib/incidents/lock.ts) and reads it. */
-async function lockIncident(tx: Tx, id: string) {
+export async function lockIncident(tx: Tx, id: string) {
   await lockIncidentRow(tx, id);
   return tx.incident.findUniqueOrThrow({ where: { id } });
 }
@@ -37,36 +37,53 @@ async function record(tx: Tx, actor: Actor, incident: { id: string; number: numb
   await appendAudit(tx, { actor, verb, target: { type: "incident", id: incident.id }, before, after: { ref: incidentRef(incident.number), ...after } });
 }
 
-export async function declareIncident(actor: Actor, input: DeclareIncidentInput) {
-  return db.$transaction(async (tx) => {
-    const startedAt = input.startedAt ?? new Date();
-    const incident = await tx.incident.create({
-      data: { title: input.title, severity: input.severity, services: input.services, summary: input.summary, startedAt, declaredById: actor.id },
-      select: { id: true, number: true, title: true, severity: true, services: true },
-    });
-    await addTimelineEvent(tx, {
-      incidentId: incident.id, kind: "declared", actor, occurredAt: startedAt,
-      data: { severity: input.severity, services: input.services, title: input.title },
-    });
-    await appendAudit(tx, {
-      actor, verb: "incident.declare", target: { type: "incident", id: incident.id },
-      after: { ref: incidentRef(incident.number), ...input, startedAt: startedAt.toISOString() },
-    });
-    return incident;
+/** Declares an incident inside the caller's transaction (a person's form, or an alert group). */
+export async function declareIncidentIn(tx: Tx, actor: Actor, input: DeclareIncidentInput, extra: Record<string, unknown> = {}) {
+  const startedAt = input.startedAt ?? new Date();
+  const incident = await tx.incident.create({
+    data: { title: input.title, severity: input.severity, services: input.services, summary: input.summary, startedAt, declaredById: actor.id },
+    select: { id: true, number: true, title: true, severity: true, services: true },
   });
+  await addTimelineEvent(tx, {
+    incidentId: incident.id, kind: "declared", actor, occurredAt: startedAt,
+    data: { severity: input.severity, services: input.services, title: input.title, ...extra } as never,
+  });
+  await appendAudit(tx, {
+    actor, verb: "incident.declare", target: { type: "incident", id: incident.id },
+    after: { ref: incidentRef(incident.number), ...input, startedAt: startedAt.toISOString(), ...extra },
+  });
+  return incident;
+}
+
+export async function declareIncident(actor: Actor, input: DeclareIncidentInput) {
+  return db.$transaction((tx) => declareIncidentIn(tx, actor, input));
+}
+
+type Locked = Awaited<ReturnType<typeof lockIncident>>;
+
+/** Moves a locked incident to `to` inside the caller's transaction; the move must be allowed. */
+export async function moveIncidentIn(tx: Tx, actor: Actor, incident: Locked, to: Status, reopen: boolean) {
+  const from = incident.status;
+  const move = checkMove(from, to, reopen);
+  if (!move.ok) throw new ValidationError(move.reason);
+  await tx.incident.update({ where: { id: incident.id }, data: { status: to, ...stampsFor(from, to, incident, new Date()) } });
+  await record(tx, actor, incident, move.kind === "reopen" ? "incident.reopen" : "incident.status", "status", { status: from }, { status: to, reopen: move.kind === "reopen" });
+  // Resolution starts the post-incident work: the default checklists, once per incident.
+  if (to === "resolved" || to === "closed") await addDefaultChecklists(tx, actor, incident);
+}
+
+/** Sets a locked incident's severity inside the caller's transaction. */
+export async function setSeverityIn(tx: Tx, actor: Actor, incident: Locked, to: Severity) {
+  if (incident.severity === to) return;
+  await tx.incident.update({ where: { id: incident.id }, data: { severity: to } });
+  await record(tx, actor, incident, "incident.severity", "severity", { severity: incident.severity }, { severity: to });
 }
 
 export async function changeIncidentStatus(actor: Actor, id: string, from: Status, to: Status, reopen: boolean) {
   return db.$transaction(async (tx) => {
     const incident = await lockIncident(tx, id);
     if (incident.status !== from) await conflict(tx, id, "status", "status", incident.status);
-    const move = checkMove(from, to, reopen);
-    if (!move.ok) throw new ValidationError(move.reason);
-    const at = new Date();
-    await tx.incident.update({ where: { id }, data: { status: to, ...stampsFor(from, to, incident, at) } });
-    await record(tx, actor, incident, move.kind === "reopen" ? "incident.reopen" : "incident.status", "status", { status: from }, { status: to, reopen: move.kind === "reopen" });
-    // Resolution starts the post-incident work: the default checklists, once per incident.
-    if (to === "resolved" || to === "closed") await addDefaultChecklists(tx, actor, incident);
+    await moveIncidentIn(tx, actor, incident, to, reopen);
     return { number: incident.number, status: to };
   });
 }
@@ -75,9 +92,7 @@ export async function changeIncidentSeverity(actor: Actor, id: string, from: Sev
   return db.$transaction(async (tx) => {
     const incident = await lockIncident(tx, id);
     if (incident.severity !== from) await conflict(tx, id, "severity", "severity", incident.severity);
-    if (from === to) return { number: incident.number, severity: to };
-    await tx.incident.update({ where: { id }, data: { severity: to } });
-    await record(tx, actor, incident, "incident.severity", "severity", { severity: from }, { severity: to });
+    await setSeverityIn(tx, actor, incident, to);
     return { number: incident.number, severity: to };
   });
 }

@@ -139,6 +139,58 @@ const action = z
   })
   .refine((a) => Number(Boolean(a.http)) + Number(Boolean(a.command)) === 1, { message: "needs exactly one executor: http or command" });
 
+const severity = z.enum(["P1", "P2", "P3", "P4"], { error: "must be P1, P2, P3 or P4" });
+
+/**
+ * A threshold rule on the metrics Sitrep pulls, for teams without Alertmanager (the seed
+ * agent-node's registerThreshold): the value of a series (optionally divided by `over`, times
+ * `scale`) compared with `value`; it fires once the comparison has held for `for`.
+ * "error rate > 5% for 5m": metric errors (rate) over requests (rate), scale 100, > 5, for 5m.
+ */
+const alertRule = z
+  .strictObject({
+    /** the alert's name (alertname), which runbooks list under "Alerts" */
+    name: z.string().regex(/^[A-Za-z][A-Za-z0-9_:-]{0,62}$/, "must be an alert name like HighErrorRate"),
+    /** {{service}}, {{value}} and {{threshold}} are filled in */
+    title: z.string().min(1),
+    message: z.string().default(""),
+    ...seriesFields,
+    /** divide by this series: error rate = failed rate over total rate */
+    over: series.optional(),
+    scale: z.number().positive().default(1),
+    op: z.enum([">", ">=", "<", "<="]),
+    value: z.number(),
+    for: duration.optional(),
+    severity,
+    /** a runbook slug or URL; by default the runbook that lists `name` among its alerts */
+    runbook: z.string().min(1).optional(),
+  })
+  .refine((r) => Boolean(r.metric) !== Boolean(r.query), { message: "needs exactly one of metric (a scraped metric) or query (PromQL)" })
+  .refine((r) => !r.query || !r.over, { message: "a query rule divides in PromQL itself: drop over" })
+  .transform(({ metric, labels, kind, by: _by, denominator, query, legend: _legend, over, for: hold, ...rest }) => ({
+    ...rest,
+    forMs: hold ?? 0,
+    series: { metric, labels: labels ?? {}, kind, by: [], denominator, query },
+    over: over ? { ...over, labels: over.labels ?? {}, by: [] } : undefined,
+  }));
+
+export const NOTIFY_EVENTS = ["incident.declared", "incident.severity", "incident.resolved", "action.approval"] as const;
+
+/** Where Sitrep tells people: a Slack-compatible incoming webhook, or a JSON webhook signed with HMAC. */
+const notificationChannel = z
+  .strictObject({
+    name: z.string().min(1).max(60),
+    kind: z.enum(["slack", "webhook"]),
+    /** usually ${env:NAME}: a webhook URL is a credential, resolved only when sending */
+    url: z.string().min(1),
+    /** HMAC-SHA256 key for webhook channels, as ${env:NAME} */
+    secret: z.string().min(1).optional(),
+    events: z.array(z.enum(NOTIFY_EVENTS)).min(1).default([...NOTIFY_EVENTS]),
+    /** the least severe incident it hears about (P4: all) */
+    minSeverity: severity.default("P4"),
+  })
+  .refine((c) => c.kind === "webhook" || !c.secret, { message: "only webhook channels are signed: drop secret" });
+
 export const serviceSchema = z.strictObject({
   slug,
   name: z.string().min(1),
@@ -153,9 +205,13 @@ export const serviceSchema = z.strictObject({
   metrics: metrics.optional(),
   panels: z.array(panel).default([]),
   actions: z.array(action).default([]),
+  alertRules: z.array(alertRule).default([]),
 });
 
-export const catalogSchema = z.strictObject({ services: z.array(serviceSchema).min(1, "must list at least one service") });
+export const catalogSchema = z.strictObject({
+  services: z.array(serviceSchema).min(1, "must list at least one service"),
+  notifications: z.array(notificationChannel).default([]),
+});
 
 export type Catalog = z.infer<typeof catalogSchema>;
 export type CatalogService = z.infer<typeof serviceSchema>;
@@ -163,3 +219,6 @@ export type CatalogPanel = CatalogService["panels"][number];
 export type CatalogSeries = CatalogPanel["series"][number];
 export type CatalogHealth = NonNullable<CatalogService["health"]>;
 export type CatalogAction = CatalogService["actions"][number];
+export type CatalogAlertRule = CatalogService["alertRules"][number];
+export type CatalogChannel = Catalog["notifications"][number];
+export type NotifyEvent = (typeof NOTIFY_EVENTS)[number];

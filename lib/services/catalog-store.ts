@@ -15,7 +15,7 @@ export type CatalogFileResult =
   | { ok: true; catalog: Catalog; text: string; file: string }
   | { ok: false; problems: CatalogProblem[]; file: string };
 
-export const EMPTY_CATALOG: Catalog = { services: [] };
+export const EMPTY_CATALOG: Catalog = { services: [], notifications: [] };
 
 /** Reads and validates a catalog file; a missing file is a problem, not an exception. */
 export async function readCatalogFile(file: string): Promise<CatalogFileResult> {

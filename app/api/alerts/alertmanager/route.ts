@@ -1,0 +1,3 @@
+import { handleAlertmanagerWebhook } from "@/lib/alerts/webhook";
+
+export const POST = handleAlertmanagerWebhook;

@@ -1,0 +1,124 @@
+import "server-only";
+import { db, type Tx } from "@/lib/db";
+import { appendAudit, type Actor } from "@/lib/audit/mutations";
+import { getEnv } from "@/lib/env";
+import { declareIncidentIn, lockIncident, moveIncidentIn, setSeverityIn } from "@/lib/incidents/mutations";
+import { incidentRef, isOpen, STATUSES, type Status } from "@/lib/incidents/rules";
+import { incidentTitle, moreSevere, mostSevere, type IncomingGroup, type SeverityConfig } from "@/lib/alerts/normalize";
+import { opens, planChanges, type Change } from "@/lib/alerts/plan";
+import { loadRunbookIndex, loadServiceSlugs } from "@/lib/alerts/lookups";
+import { linkRunbook } from "@/lib/alerts/runbook-link";
+import { writeAlerts, type Touched } from "@/lib/alerts/write";
+
+// The one pipeline every alert goes through, from Alertmanager or from Sitrep's own threshold
+// rules: group → incident, alerts → timeline, all resolved → mitigated. One transaction per
+// notification, serialized per group, so a retried delivery racing the original changes nothing.
+
+export type IngestOptions = { severity: SeverityConfig; onResolved: "mitigate" | "resolve" | "none" };
+export type IngestResult = {
+  incident: number | null;
+  opened: boolean;
+  fired: number;
+  resolved: number;
+  unchanged: number;
+  silenced: number;
+};
+
+export function ingestOptions(): IngestOptions {
+  const env = getEnv();
+  return { severity: { map: env.SITREP_ALERT_SEVERITY_MAP, fallback: env.SITREP_ALERT_DEFAULT_SEVERITY }, onResolved: env.SITREP_ALERT_ON_RESOLVED };
+}
+
+export const sourceActor = (g: Pick<IncomingGroup, "source" | "receiver">): Actor => ({
+  id: null,
+  label: g.source === "rule" ? "sitrep rules" : g.receiver ? `alertmanager (${g.receiver})` : "alertmanager",
+});
+
+const count = (changes: Change[], ...kinds: Change["kind"][]) => changes.filter((c) => kinds.includes(c.kind)).length;
+
+/** The incident the group's new firings go to: its open one, or a new one. */
+async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow: { id: string; incidentId: string | null }, opening: Change[], services: Set<string>) {
+  const current = groupRow.incidentId ? await lockIncident(tx, groupRow.incidentId).catch(() => null) : null;
+  if (current && isOpen(current.status)) {
+    if (!opening.length) return { incident: current, opened: false };
+    const severity = mostSevere(opening.map((c) => c.alert.severity));
+    if (moreSevere(severity, current.severity)) await setSeverityIn(tx, actor, current, severity);
+    // Firing again after being marked mitigated: the mitigation did not hold.
+    if (current.status === "mitigated") await moveIncidentIn(tx, actor, { ...current, severity }, "investigating", true);
+    return { incident: current, opened: false };
+  }
+  if (!opening.length) return { incident: null, opened: false };
+  const alerts = opening.map((c) => c.alert);
+  const touched = [...new Set(alerts.flatMap((a) => [a.labels.service, a.labels.job, a.labels.app]).filter((s): s is string => Boolean(s) && services.has(s!)))];
+  const created = await declareIncidentIn(tx, actor, {
+    title: incidentTitle({ title: group.title, alerts }),
+    severity: mostSevere(alerts.map((a) => a.severity)),
+    services: touched.slice(0, 50),
+    summary: (group.description || alerts.find((a) => a.annotations.description)?.annotations.description || "").slice(0, 10_000),
+  }, { source: group.source, alerts: alerts.length });
+  await tx.alertGroup.update({ where: { id: groupRow.id }, data: { incidentId: created.id } });
+  return { incident: await lockIncident(tx, created.id), opened: true };
+}
+
+const rank = (s: Status) => STATUSES.indexOf(s);
+
+/** Every alert of the incident has resolved: mark it mitigated (or resolved), as configured. */
+async function settle(tx: Tx, actor: Actor, incidentId: string, onResolved: IngestOptions["onResolved"]) {
+  if (onResolved === "none") return;
+  const incident = await lockIncident(tx, incidentId);
+  if (!isOpen(incident.status)) return;
+  const firing = await tx.alert.count({ where: { incidentId, status: "firing" } });
+  if (firing > 0) return;
+  const to: Status = onResolved === "resolve" ? "resolved" : "mitigated";
+  if (rank(incident.status) < rank(to)) await moveIncidentIn(tx, actor, incident, to, false);
+}
+
+export async function ingestGroup(group: IncomingGroup, options: IngestOptions = ingestOptions()): Promise<IngestResult> {
+  const actor = sourceActor(group);
+  const [runbooks, services] = await Promise.all([loadRunbookIndex(), loadServiceSlugs()]);
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sitrep.alerts:${group.source}:${group.groupKey}`}, 0))`;
+    const fingerprints = [...new Set(group.alerts.map((a) => a.fingerprint))];
+    const existingGroup = await tx.alertGroup.findUnique({ where: { source_groupKey: { source: group.source, groupKey: group.groupKey } }, select: { id: true, incidentId: true } });
+    const known = existingGroup
+      ? await tx.alert.findMany({ where: { groupId: existingGroup.id, fingerprint: { in: fingerprints } }, select: { id: true, fingerprint: true, status: true, startsAt: true, endsAt: true, incidentId: true } })
+      : [];
+    const changes = planChanges(group.alerts, new Map(known.map((k) => [k.fingerprint, k])));
+    const unchanged = count(changes, "same");
+    const result: IngestResult = { incident: null, opened: false, fired: count(changes, "fired", "refired"), resolved: count(changes, "resolved"), unchanged, silenced: 0 };
+    // A repeat or a retry: nothing to write, not even a "last seen".
+    if (unchanged === changes.length) return result;
+
+    const now = new Date();
+    const silences = await tx.alertSilence.findMany({ where: { fingerprint: { in: fingerprints }, endedAt: null, endsAt: { gt: now } }, select: { fingerprint: true } });
+    const silenced = new Set(silences.map((s) => s.fingerprint));
+    const groupRow = existingGroup ?? await tx.alertGroup.create({
+      data: { source: group.source, groupKey: group.groupKey, receiver: group.receiver, labels: group.labels, status: "firing" },
+      select: { id: true, incidentId: true },
+    });
+    const opening = changes.filter((c) => opens(c) && !silenced.has(c.alert.fingerprint));
+    const { incident, opened } = await incidentFor(tx, actor, group, groupRow, opening, services);
+    result.silenced = changes.filter((c) => opens(c) && silenced.has(c.alert.fingerprint)).length;
+
+    const touched: Touched = await writeAlerts(tx, {
+      groupId: groupRow.id, changes, known, silenced, incidentId: incident?.id ?? null, actor,
+      link: (a) => linkRunbook(runbooks, a.alertname, a.runbookRef), runbookTitle: (id) => runbooks.titles.get(id) ?? null, services,
+    });
+    const firing = await tx.alert.count({ where: { groupId: groupRow.id, status: "firing" } });
+    await tx.alertGroup.update({ where: { id: groupRow.id }, data: { status: firing ? "firing" : "resolved", receiver: group.receiver } });
+
+    for (const [incidentId, t] of touched) {
+      const number = await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 } }, select: { number: true } });
+      await appendAudit(tx, {
+        actor, verb: "alert.ingest", target: { type: "incident", id: incidentId },
+        after: { ref: incidentRef(number.number), group: groupRow.id, fired: t.fired, resolved: t.resolved, opened: opened && incidentId === incident?.id },
+      });
+      if (t.resolved) await settle(tx, actor, incidentId, options.onResolved);
+    }
+    // Changes that reached no incident (silenced, or resolves of unseen alerts) still show on the Alerts page.
+    if (!touched.size) await appendAudit(tx, { actor, verb: "alert.ingest", target: { type: "alert", id: groupRow.id }, after: { fired: result.fired, resolved: result.resolved, silenced: result.silenced } });
+    if (incident) result.incident = incident.number;
+    result.opened = opened;
+    return result;
+  }, { timeout: 30_000 });
+}
