@@ -154,7 +154,11 @@ const alertRule = z
     /** {{service}}, {{value}} and {{threshold}} are filled in */
     title: z.string().min(1),
     message: z.string().default(""),
-    ...seriesFields,
+    metric: seriesFields.metric,
+    labels: seriesFields.labels,
+    kind: seriesFields.kind,
+    denominator: seriesFields.denominator,
+    query: seriesFields.query,
     /** divide by this series: error rate = failed rate over total rate */
     over: series.optional(),
     scale: z.number().positive().default(1),
@@ -167,7 +171,7 @@ const alertRule = z
   })
   .refine((r) => Boolean(r.metric) !== Boolean(r.query), { message: "needs exactly one of metric (a scraped metric) or query (PromQL)" })
   .refine((r) => !r.query || !r.over, { message: "a query rule divides in PromQL itself: drop over" })
-  .transform(({ metric, labels, kind, by: _by, denominator, query, legend: _legend, over, for: hold, ...rest }) => ({
+  .transform(({ metric, labels, kind, denominator, query, over, for: hold, ...rest }) => ({
     ...rest,
     forMs: hold ?? 0,
     series: { metric, labels: labels ?? {}, kind, by: [], denominator, query },
