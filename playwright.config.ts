@@ -12,6 +12,8 @@ const FLEET_PORT = PORT + 80;
 // Specs inject faults through the fleet's API with these (workers inherit process.env).
 process.env.SITREP_FLEET_URL = `http://127.0.0.1:${FLEET_PORT}`;
 process.env.SITREP_FLEET_TOKEN ??= "sitrep-e2e-fleet-token";
+// The bearer token the app's Alertmanager webhook wants (specs post alerts with it).
+process.env.SITREP_ALERTMANAGER_TOKEN ??= "sitrep-e2e-alertmanager-token";
 // The app server's output (stdout and stderr) is also kept in this file, so a spec can search
 // what the server logged (e2e/secrets.spec.ts: no secret in the logs). One per port, so two
 // suites side by side do not write the same file; a run starts it afresh.
@@ -26,6 +28,7 @@ const FLEET = {
   SITREP_FLEET_TOKEN: process.env.SITREP_FLEET_TOKEN,
   SITREP_CATALOG: "demo/catalog.yaml",
   SITREP_DEMO_INTERVAL: "2s",
+  SITREP_ALERTMANAGER_TOKEN: process.env.SITREP_ALERTMANAGER_TOKEN,
 };
 
 // Single sign-on is tested against a real OpenID Connect provider (e2e/support/oidc-provider.mjs).

@@ -6,8 +6,12 @@ import fs from "node:fs";
 import path from "node:path";
 
 export function fleetToken(env, dataDir) {
-  if (env.SITREP_FLEET_TOKEN) return env.SITREP_FLEET_TOKEN;
-  const file = path.join(dataDir, "fleet-token");
+  return env.SITREP_FLEET_TOKEN || tokenFile(dataDir, "fleet-token");
+}
+
+/** A random token kept in the data folder (created once, readable by its owner only). */
+export function tokenFile(dataDir, name) {
+  const file = path.join(dataDir, name);
   fs.mkdirSync(dataDir, { recursive: true });
   try {
     fs.writeFileSync(file, crypto.randomBytes(24).toString("base64url"), { flag: "wx", mode: 0o600 });

@@ -13,7 +13,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { buildState } from "./build-freshness.mjs";
 import { spawnPglite, EXIT_PORT_IN_USE, EXIT_DIR_LOCKED } from "./pglite-server.mjs";
-import { startFleet } from "./start-fleet.mjs";
+import { startFleet, tokenFile } from "./start-fleet.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const dev = process.argv.includes("--dev");
@@ -205,6 +205,11 @@ async function main() {
   // A Ctrl-C at any step: shutdown() is already stopping everything, so start nothing more.
   if (stopping) return;
   authSecret();
+  if (demo && !env.SITREP_ALERTMANAGER_TOKEN) {
+    // The demo accepts alerts out of the box: point an Alertmanager at it with this token.
+    env.SITREP_ALERTMANAGER_TOKEN = tokenFile(dataDir, "alertmanager-token");
+    say(`alert intake: POST /api/alerts/alertmanager with the bearer token in ${path.join(dataDir, "alertmanager-token")}`);
+  }
   await mustSucceed("migrate", process.execPath, [path.join(root, "scripts/migrate.mjs"), "deploy"],
     "Applying database migrations failed; the app was not started");
   if (stopping) return;

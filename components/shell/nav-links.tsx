@@ -1,12 +1,13 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { Activity, BookOpen, FileText, Flame, ListChecks, ScrollText, Server, Shield, Siren } from "lucide-react";
+import { Activity, BellRing, BookOpen, FileText, Flame, ListChecks, ScrollText, Server, Shield, Siren } from "lucide-react";
 import { cn } from "@/lib/cn";
 
 const LINKS = [
   { href: "/", label: "War room", icon: Siren },
   { href: "/incidents", label: "Incidents", icon: Flame },
+  { href: "/alerts", label: "Alerts", icon: BellRing },
   { href: "/services", label: "Services", icon: Server },
   { href: "/runbooks", label: "Runbooks", icon: BookOpen },
   { href: "/reports", label: "Reports", icon: FileText },

@@ -1,5 +1,5 @@
 import {
-  Activity, AlertCircle, BookOpen, FileText, ListChecks, Zap, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Text, Type, UserRound,
+  Activity, AlertCircle, BookOpen, FileText, ListChecks, Zap, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Siren, Text, Type, UserRound,
 } from "lucide-react";
 import type { TimelineEntry } from "@/lib/incidents/queries";
 import { ROLE_NAMES, type IncidentRole } from "@/lib/incidents/schemas";
@@ -8,6 +8,7 @@ import { runbookEventContent } from "@/components/timeline/runbook-event";
 import { actionEventText, actionEventTone } from "@/lib/actions/event-text";
 import { reportEventText } from "@/lib/reports/event-text";
 import { followupEventText } from "@/lib/followups/event-text";
+import { alertEventText, alertEventTone } from "@/lib/alerts/event-text";
 
 // How each kind of timeline event is drawn. A later feature (actions, alerts, health, runbooks)
 // adds one entry here; a kind without one still shows, through the generic fallback.
@@ -68,6 +69,18 @@ export const EVENT_RENDERERS: Record<string, Renderer> = {
   report: (e, d) => ({ icon: FileText, tone: d.to === "published" ? "text-ok" : undefined, content: reportEventText(d, e.actorLabel) }),
   action: (e, d) => ({ icon: Zap, tone: `text-${actionEventTone(d)}`, content: <span data-event={String(d.event)}>{actionEventText(d, e.actorLabel)}</span> }),
   followup: (e, d) => ({ icon: ListChecks, tone: "text-accent", content: <span data-event={String(d.event)}>{followupEventText(d, e.actorLabel)}</span> }),
+  alert: (_e, d) => ({
+    icon: Siren,
+    tone: `text-${alertEventTone(d)}`,
+    content: (
+      <span data-event={String(d.event)}>
+        {alertEventText(d)}
+        {typeof d.runbook === "string" && d.runbook ? (
+          <> · <a href={`/runbooks/${d.runbook}`} className="text-accent hover:underline">Runbook: {String(d.runbookTitle ?? d.runbook)}</a></>
+        ) : null}
+      </span>
+    ),
+  }),
   note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
 };
 

@@ -8,6 +8,7 @@ import { runbookEventText } from "@/lib/runbooks/event-text";
 import { actionEventText } from "@/lib/actions/event-text";
 import { followupEventText } from "@/lib/followups/event-text";
 import { reportEventText } from "@/lib/reports/event-text";
+import { alertEventText } from "@/lib/alerts/event-text";
 
 type Data = Record<string, unknown> & { from?: Record<string, unknown> };
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v));
@@ -30,6 +31,7 @@ function describe(e: WarRoomEvent): string {
     case "action": return actionEventText(d, e.actorLabel);
     case "followup": return followupEventText(d, e.actorLabel);
     case "report": return reportEventText(d, e.actorLabel);
+    case "alert": return alertEventText(d);
     default: return e.kind;
   }
 }

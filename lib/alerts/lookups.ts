@@ -3,19 +3,26 @@ import { db } from "@/lib/db";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
 import { runbookIndex } from "@/lib/alerts/runbook-link";
 
-// What ingest matches alerts against, read once every few seconds rather than per notification:
-// a burst of 1,000 alerts a minute must not reread every runbook each time.
+// What ingest matches alerts against. The runbook index is rebuilt only when the runbooks
+// change (a cheap aggregate tells), not per notification: a burst of 1,000 alerts a minute must
+// not reread every runbook each time, and a runbook imported a second ago must already link.
 
-const TTL_MS = 5_000;
 type Index = ReturnType<typeof runbookIndex> & { titles: Map<string, { slug: string; title: string }> };
-let cached: { at: number; value: Promise<Index> } | null = null;
+let cached: { stamp: string; value: Promise<Index> } | null = null;
 
-export function loadRunbookIndex(): Promise<Index> {
-  if (cached && Date.now() - cached.at < TTL_MS) return cached.value;
+async function runbooksStamp(): Promise<string> {
+  const [row] = await db.$queryRaw<{ n: bigint; archived: bigint; edited: Date | null }[]>`
+    SELECT count(*) AS n, count(*) FILTER (WHERE "archived") AS archived, max("lastEditedAt") AS edited FROM "Runbook"`;
+  return `${row.n}/${row.archived}/${row.edited?.toISOString() ?? ""}`;
+}
+
+export async function loadRunbookIndex(): Promise<Index> {
+  const stamp = await runbooksStamp();
+  if (cached?.stamp === stamp) return cached.value;
   const value = db.runbook
     .findMany({ where: { archived: false }, select: { id: true, slug: true, title: true, alerts: true }, orderBy: { lastEditedAt: "desc" } })
     .then((rows) => ({ ...runbookIndex(rows), titles: new Map(rows.map((r) => [r.id, { slug: r.slug, title: r.title }])) }));
-  cached = { at: Date.now(), value };
+  cached = { stamp, value };
   value.catch(() => { if (cached?.value === value) cached = null; });
   return value;
 }

@@ -10,6 +10,7 @@ export const SERVICES_TOPIC = "services";
 export const serviceTopic = (slug: string) => `service:${slug}`;
 export const RUNBOOKS_TOPIC = "runbooks";
 export const REPORTS_TOPIC = "reports";
+export const ALERTS_TOPIC = "alerts";
 
 /**
  * The topics an audit entry publishes. Only target types listed here reach browsers: a new
@@ -22,6 +23,8 @@ const COLLECTIONS: Record<string, string> = {
   runbook: RUNBOOKS_TOPIC,
   // targetId is the report's id; every signed-in user may read every report.
   report: REPORTS_TOPIC,
+  // targetId is the alert group's id (changes that touch no incident); every user may see alerts.
+  alert: ALERTS_TOPIC,
 };
 
 export function topicsFor(entry: { targetType: string; targetId: string | null }): string[] {

@@ -57,19 +57,23 @@ export async function getRunbookVersionText(slug: string, version: number): Prom
 }
 
 /**
- * Runbooks for an incident: those linked to its services, and those answering an alert named
- * in its title or summary ("RunnerDown firing"). Linked-by-alert first: it is the closer match.
+ * Runbooks for an incident: those its alerts link, those linked to its services, and those
+ * answering an alert named in its title or summary ("RunnerDown firing"). Linked by an alert
+ * first: it is the closest match.
  */
-export async function suggestRunbooks(incident: { services: string[]; title: string; summary: string }) {
+export async function suggestRunbooks(incident: { id?: string; services: string[]; title: string; summary: string }) {
   const words = new Set(`${incident.title} ${incident.summary}`.split(/[^A-Za-z0-9_]+/).filter((w) => w.length > 2));
+  const linked = incident.id
+    ? (await db.alert.findMany({ where: { incidentId: incident.id, runbookId: { not: null } }, select: { runbookId: true }, distinct: ["runbookId"] })).map((a) => a.runbookId!)
+    : [];
   const rows = await db.runbook.findMany({
-    where: { archived: false, OR: [{ services: { hasSome: incident.services } }, { alerts: { hasSome: [...words] } }] },
+    where: { archived: false, OR: [{ id: { in: linked } }, { services: { hasSome: incident.services } }, { alerts: { hasSome: [...words] } }] },
     select: LIST_SELECT,
     orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
     take: 200,
   });
-  // An alert named in the incident beats a service match; a scenario beats a shared section; then
-  // the runbook the team used most recently.
-  const score = (r: RunbookListItem) => (r.alerts.some((a) => words.has(a)) ? 2 : 0) + (r.kind === "scenario" ? 1 : 0);
+  // An alert's own runbook beats an alert named in the incident, which beats a service match; a
+  // scenario beats a shared section; then the runbook the team used most recently.
+  const score = (r: (typeof rows)[number]) => (linked.includes(r.id) ? 4 : 0) + (r.alerts.some((a) => words.has(a)) ? 2 : 0) + (r.kind === "scenario" ? 1 : 0);
   return rows.sort((a, b) => score(b) - score(a)).slice(0, 50);
 }

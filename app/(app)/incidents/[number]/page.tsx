@@ -13,6 +13,8 @@ import { loadIncidentForPage } from "@/lib/incidents/page";
 import { AffectedServices } from "@/components/services/affected-services";
 import { IncidentRunbooks } from "@/components/runbooks/incident-runbooks";
 import { ReportCard } from "@/components/reports/report-card";
+import { IncidentAlerts } from "@/components/alerts/incident-alerts";
+import { listIncidentAlerts } from "@/lib/alerts/queries";
 import { getReportSummary } from "@/lib/reports/queries";
 import { Timeline } from "@/components/timeline/timeline";
 import { Card } from "@/components/ui/card";
@@ -42,7 +44,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
   const { view, all: showAll } = await searchParams;
   const filter = VIEWS.find((v) => v === view) ?? "all";
   const limit = showAll === "1" ? MOST : RECENT;
-  const [events, total, pinned, milestones, users, runs, suggested, actions, report] = await Promise.all([
+  const [events, total, pinned, milestones, users, runs, suggested, actions, report, alerts] = await Promise.all([
     getTimeline(incident.id, filter, limit),
     countTimeline(incident.id, filter),
     getTimeline(incident.id, "pinned", 20),
@@ -52,6 +54,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
     suggestRunbooks(incident),
     listActionInfos(incident.services),
     getReportSummary(incident.id),
+    listIncidentAlerts(incident.id),
   ]);
   const canEdit = hasRole(user.role, "responder");
 
@@ -68,6 +71,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
       <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-5">
           <ReportCard number={incident.number} report={report} resolved={!isOpen(incident.status)} canEdit={canEdit} />
+          <IncidentAlerts alerts={alerts} />
           <Card className="flex flex-col gap-4 p-4">
             <DetailsEditor incidentId={incident.id} field="summary" value={incident.summary} canEdit={canEdit} />
             <div className="grid gap-4 border-t border-border pt-4 md:grid-cols-2">

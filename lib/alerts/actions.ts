@@ -1,0 +1,29 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { actorOf, defineAction } from "@/lib/action-client";
+import { silenceAlert, unsilenceAlert } from "@/lib/alerts/silences";
+import { SILENCE_CHOICES, silenceAlertSchema, unsilenceAlertSchema } from "@/lib/alerts/schemas";
+
+const lengthOf = (minutes: number) => SILENCE_CHOICES.find((c) => c.minutes === minutes)?.label ?? `${minutes} minutes`;
+
+export const silenceAlertAction = defineAction({
+  name: "silenceAlert",
+  role: "responder",
+  input: silenceAlertSchema,
+  async handler(input, user) {
+    const r = await silenceAlert(actorOf(user), input);
+    revalidatePath("/alerts");
+    return { data: { silenceId: r.silenceId }, message: `${r.alertname} silenced for ${lengthOf(input.minutes)}.` };
+  },
+});
+
+export const unsilenceAlertAction = defineAction({
+  name: "unsilenceAlert",
+  role: "responder",
+  input: unsilenceAlertSchema,
+  async handler({ silenceId }, user) {
+    const r = await unsilenceAlert(actorOf(user), silenceId);
+    revalidatePath("/alerts");
+    return { data: { changed: r.changed }, message: r.changed ? `${r.alertname} is no longer silenced.` : `${r.alertname} was no longer silenced.` };
+  },
+});
