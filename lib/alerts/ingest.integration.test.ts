@@ -135,3 +135,32 @@ describe("Alertmanager webhook refuses bad input with a 4xx and writes nothing",
     expect(await db.alertGroup.count()).toBe(groups);
   });
 });
+
+describe("silences", () => {
+  it("a silenced alert firing again opens no incident; lifting the silence lets the next firing through", async () => {
+    const { silenceAlert, unsilenceAlert } = await import("@/lib/alerts/silences");
+    const actor = { id: null, label: "silence-test" };
+    const key = uniqueGroupKey();
+    const a = { alertname: uniqueName() };
+    await post(amNotification(key, [a]));
+    let g = await incidentOf(key);
+    const s = await silenceAlert(actor, { alertId: g.alerts[0].id, minutes: 60, reason: "noisy during the migration" });
+    const silenceEvent = await db.timelineEvent.findFirstOrThrow({ where: { incidentId: g.incidentId!, kind: "alert", data: { path: ["event"], equals: "silenced" } } });
+    expect(silenceEvent.data).toMatchObject({ reason: "noisy during the migration" });
+    await expect(silenceAlert(actor, { alertId: g.alerts[0].id, minutes: 60, reason: "again" })).rejects.toThrow(/already silenced by silence-test/);
+
+    await db.incident.update({ where: { id: g.incidentId! }, data: { status: "resolved", resolvedAt: new Date() } });
+    await post(amNotification(key, [{ ...a, status: "resolved" }]));
+    const second = new Date(Date.now() + 1_000).toISOString();
+    const res = await (await post(amNotification(key, [{ ...a, startsAt: second }]))).json();
+    expect(res).toMatchObject({ opened: false, silenced: 1, incident: null });
+    g = await incidentOf(key);
+    expect(g.alerts[0].status).toBe("firing");
+    expect(g.incident?.status).toBe("resolved");
+
+    expect(await unsilenceAlert(actor, s.silenceId)).toMatchObject({ changed: true });
+    await post(amNotification(key, [{ ...a, startsAt: second, status: "resolved", endsAt: new Date(Date.now() + 2_000).toISOString() }]));
+    const next = await (await post(amNotification(key, [{ ...a, startsAt: new Date(Date.now() + 5_000).toISOString() }]))).json();
+    expect(next).toMatchObject({ opened: true, fired: 1 });
+  });
+});
