@@ -59,9 +59,11 @@ export function IncidentLink({ incident }: { incident: AlertRow["incident"] }) {
   );
 }
 
-/** The labels worth a glance (not alertname/severity, shown already). */
+const SHOWN_ALREADY = new Set(["alertname", "severity", "service"]);
+
+/** The labels worth a glance: what tells two alerts of a group apart (instance, region…). */
 export function LabelChips({ labels }: { labels: Record<string, string> }) {
-  const shown = Object.entries(labels).filter(([k]) => k !== "alertname" && k !== "severity").slice(0, 6);
+  const shown = Object.entries(labels).filter(([k]) => !SHOWN_ALREADY.has(k)).slice(0, 6);
   if (!shown.length) return null;
   return (
     <span className="flex flex-wrap gap-1">

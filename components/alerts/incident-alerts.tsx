@@ -3,7 +3,7 @@ import type { AlertRow } from "@/lib/alerts/queries";
 import { SeverityBadge } from "@/components/incidents/badges";
 import { Time } from "@/components/timeline/time";
 import { Card } from "@/components/ui/card";
-import { AlertState, RunbookLink, SourceLink } from "@/components/alerts/alert-bits";
+import { AlertState, LabelChips, RunbookLink, SourceLink } from "@/components/alerts/alert-bits";
 
 /** The alerts behind an incident, each with its runbook: where a responder starts. */
 export function IncidentAlerts({ alerts }: { alerts: AlertRow[] }) {
@@ -22,6 +22,7 @@ export function IncidentAlerts({ alerts }: { alerts: AlertRow[] }) {
             <div className="flex min-w-0 flex-1 flex-col gap-0.5">
               <span className="font-semibold">{a.alertname}{a.service ? <span className="font-normal text-muted"> · {a.service}</span> : null}</span>
               {a.summary ? <span className="text-sm text-muted">{a.summary}</span> : null}
+              <LabelChips labels={a.labels} />
               <span className="flex flex-wrap items-center gap-3 text-xs text-muted">
                 <span>since <Time at={a.startsAt} /></span>
                 <SourceLink row={a} />

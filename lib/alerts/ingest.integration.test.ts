@@ -40,7 +40,7 @@ describe("Alertmanager webhook → incidents", () => {
     const body = await res.json();
     expect(body).toMatchObject({ ok: true, opened: true, fired: 1 });
     const g = await incidentOf(key);
-    expect(g.incident).toMatchObject({ number: body.incident, severity: "P1", status: "triggered", title: `${alertWithRunbook}: Runner is down` });
+    expect(g.incident).toMatchObject({ number: body.incident, severity: "P1", status: "triggered", title: `${alertWithRunbook}: Runner is down`, startedAt: new Date("2026-12-02T01:00:00.000Z") });
     expect(g.alerts[0]).toMatchObject({ status: "firing", runbookId: expect.any(String) });
     const event = await db.timelineEvent.findFirstOrThrow({ where: { incidentId: g.incidentId!, kind: "alert" } });
     expect(event.data).toMatchObject({ event: "fired", alertname: alertWithRunbook, runbook: runbookSlug });

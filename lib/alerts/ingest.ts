@@ -50,7 +50,10 @@ async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow:
   if (!opening.length) return { incident: null, opened: false };
   const alerts = opening.map((c) => c.alert);
   const touched = [...new Set(alerts.flatMap((a) => [a.labels.service, a.labels.job, a.labels.app]).filter((s): s is string => Boolean(s) && services.has(s!)))];
+  // The incident started when its first alert did (MTTA and MTTR count from there), never in the future.
+  const startedAt = new Date(Math.min(Date.now(), ...alerts.map((a) => a.startsAt.getTime())));
   const created = await declareIncidentIn(tx, actor, {
+    startedAt,
     title: incidentTitle({ title: group.title, alerts }),
     severity: mostSevere(alerts.map((a) => a.severity)),
     services: touched.slice(0, 50),

@@ -53,12 +53,12 @@ function whereFor(view: AlertView, q: string | undefined, silenced: string[]): P
 
 export type AlertCounts = Record<AlertView, number>;
 
-/** The Alerts page: a page of alerts (firing first, newest first) and the count of each view. */
+/** The Alerts page: a page of alerts (firing first, most severe first, newest first) and the count of each view. */
 export async function listAlerts(filter: AlertFilter, now = new Date()) {
   const silenced = (await db.alertSilence.findMany({ where: activeSilence(now), select: { fingerprint: true }, distinct: ["fingerprint"] })).map((s) => s.fingerprint);
   const where = whereFor(filter.view, filter.q, silenced);
   const [rows, total, firing, resolved, all] = await Promise.all([
-    db.alert.findMany({ where, select: SELECT, orderBy: [{ status: "asc" }, { lastSeenAt: "desc" }, { id: "asc" }], skip: (filter.page - 1) * ALERTS_PAGE_SIZE, take: ALERTS_PAGE_SIZE }),
+    db.alert.findMany({ where, select: SELECT, orderBy: [{ status: "asc" }, { severity: "asc" }, { startsAt: "desc" }, { id: "asc" }], skip: (filter.page - 1) * ALERTS_PAGE_SIZE, take: ALERTS_PAGE_SIZE }),
     db.alert.count({ where }),
     db.alert.count({ where: whereFor("firing", undefined, silenced) }),
     db.alert.count({ where: { status: "resolved" } }),
@@ -71,7 +71,7 @@ export async function listAlerts(filter: AlertFilter, now = new Date()) {
 
 /** The alerts behind one incident, firing first. */
 export const listIncidentAlerts = cache(async (incidentId: string): Promise<AlertRow[]> => {
-  const rows = await db.alert.findMany({ where: { incidentId }, select: SELECT, orderBy: [{ status: "asc" }, { startsAt: "asc" }], take: 200 });
+  const rows = await db.alert.findMany({ where: { incidentId }, select: SELECT, orderBy: [{ status: "asc" }, { severity: "asc" }, { startsAt: "asc" }], take: 200 });
   return withSilences(rows, new Date());
 });
 
