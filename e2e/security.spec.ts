@@ -9,6 +9,7 @@ import { RUNBOOK_ACTIONS } from "./support/runbook-probes";
 import { REPORT_ACTIONS } from "./support/report-probes";
 import { TEMPLATE_ACTIONS } from "./support/template-probes";
 import { FOLLOWUP_ACTIONS } from "./support/followup-probes";
+import { NOTIFICATION_ACTIONS } from "./support/notification-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -167,6 +168,7 @@ const ACTIONS: Record<string, ActionAccess> = {
   ...REPORT_ACTIONS,
   ...TEMPLATE_ACTIONS,
   ...FOLLOWUP_ACTIONS,
+  ...NOTIFICATION_ACTIONS,
 };
 
 const manifest = loadServerActions();
