@@ -49,8 +49,8 @@ const severityMap = z
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    // The port scripts/server.mjs listens on; links fall back to http://localhost:PORT without SITREP_PUBLIC_URL.
-    PORT: positiveInt(3000),
+    // The port scripts/server.mjs listens on (it checks it): only for links without SITREP_PUBLIC_URL.
+    PORT: z.coerce.number().int().min(1).max(65_535).catch(3000),
     DATABASE_URL: z
       .string({ error: "is not set: it must be a postgresql:// URL (npm start sets it for the embedded database)" })
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),

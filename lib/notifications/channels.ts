@@ -19,7 +19,7 @@ async function checkName(tx: Tx, name: string, inCatalogNames: Set<string>, exce
   const clash = await tx.notificationChannel.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
   const inCatalog = inCatalogNames.has(name.toLowerCase());
   if (clash || inCatalog) {
-    const message = inCatalog ? "The catalog already has a channel with this name; choose another." : "A channel with this name already exists; choose another.";
+    const message = inCatalog ? "The catalog already has a channel with this name; choose another." : TAKEN;
     throw new ValidationError(message, { name: [message] });
   }
 }
@@ -34,10 +34,22 @@ const described = (c: { name: string; kind: string; urlHint: string; events: str
   name: c.name, kind: c.kind, urlHint: c.urlHint, events: c.events, minSeverity: c.minSeverity, enabled: c.enabled, signed: Boolean(c.secretSealed),
 });
 
+const TAKEN = "A channel with this name already exists; choose another.";
+
+/** Two admins adding the same name at once: the unique index decides, with the same answer as checkName. */
+async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if ((e as { code?: string })?.code === "P2002") throw new ValidationError(TAKEN, { name: [TAKEN] });
+    throw e;
+  }
+}
+
 export async function createChannel(actor: Actor, input: CreateChannelInput) {
   const sealer = channelSealer();
   const names = await catalogNames();
-  return db.$transaction(async (tx) => {
+  return uniqueName(() => db.$transaction(async (tx) => {
     await checkName(tx, input.name, names);
     const row = await tx.notificationChannel.create({
       data: {
@@ -48,13 +60,13 @@ export async function createChannel(actor: Actor, input: CreateChannelInput) {
     });
     await appendAudit(tx, { actor, verb: "notification.channel.create", target: { type: TARGET, id: row.id }, after: described(row) });
     return row;
-  });
+  }));
 }
 
 export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
   const sealer = channelSealer();
   const names = await catalogNames();
-  return db.$transaction(async (tx) => {
+  return uniqueName(() => db.$transaction(async (tx) => {
     const before = await lockChannel(tx, input.id);
     if (before.kind === "slack" && input.secret) throw new ValidationError("Slack webhooks are not signed: leave the secret empty.", { secret: ["Slack webhooks are not signed: leave the secret empty."] });
     if (input.name !== before.name) await checkName(tx, input.name, names, before.id);
@@ -71,7 +83,7 @@ export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
       before: described(before), after: { ...described(after), urlChanged: Boolean(input.url), signingKeyChanged: Boolean(input.secret) },
     });
     return after;
-  });
+  }));
 }
 
 export async function setChannelEnabled(actor: Actor, id: string, enabled: boolean) {

@@ -6,6 +6,8 @@ import { incidentFacts, severityOf, type Payload } from "./payload";
 import { createSealer, UnsealError, urlHint } from "./seal";
 import { signBody, verifySignature } from "./signature";
 import { parseCatalog } from "@/lib/services/catalog";
+import { parseEnv } from "@/lib/env";
+import { createChannelSchema } from "./schemas";
 
 const incident = incidentFacts({ id: "inc1", number: 42, title: "Checkout <errors> & timeouts", severity: "P1", status: "triggered", services: ["checkout", "api"] });
 const declared: Payload = { event: "incident.declared", occurredAt: "2026-12-02T10:00:00.000Z", actor: "alertmanager (sitrep)", incident };
@@ -172,5 +174,31 @@ describe("catalog channels", () => {
     expect(problems(`  - { name: h, kind: webhook, url: "https://x.example/" }\n`)).toEqual(["notifications[0].secret: a webhook channel is signed: add secret: ${env:NAME}"]);
     expect(problems(`  - { name: h, kind: slack, url: "\${env:A}", events: [incident.exploded] }\n`)[0]).toMatch(/^notifications\[0\]\.events\[0\]/);
     expect(problems(`  - { name: ops, kind: slack, url: "\${env:A}" }\n  - { name: OPS, kind: slack, url: "\${env:B}" }\n`)).toEqual(['notifications[1].name: "OPS" is already used by notifications[0]']);
+  });
+});
+
+describe("channel form", () => {
+  const base = { name: "ops", kind: "webhook", url: "https://hooks.example.com/x", secret: "0123456789abcdef", events: ["incident.declared"], minSeverity: "P2" };
+  const errors = (input: Record<string, unknown>) => {
+    const r = createChannelSchema.safeParse(input);
+    return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
+  };
+
+  it("says beside each field what is wrong", () => {
+    expect(errors(base)).toEqual({});
+    expect(errors({ ...base, secret: "" })).toEqual({ secret: "A JSON webhook is signed: enter a signing secret of at least 16 characters." });
+    expect(errors({ ...base, kind: "slack" })).toEqual({ secret: "Slack webhooks are not signed: leave the secret empty." });
+    expect(errors({ ...base, url: "hooks.example.com" })).toEqual({ url: "Enter the full webhook URL, starting with https:// (or http:// inside your network)." });
+    expect(errors({ ...base, url: "ftp://x.example/" })).toEqual({ url: "Enter the full webhook URL, starting with https:// (or http:// inside your network)." });
+    expect(errors({ ...base, events: [] })).toEqual({ events: "Choose at least one event." });
+    expect(errors({ ...base, name: " " })).toEqual({ name: "Enter a name." });
+    expect(Object.keys(errors({ ...base, extra: 1 }))).toEqual([""]);
+  });
+
+  it("reads SITREP_PUBLIC_URL and SITREP_SECRETS_KEY from the environment, refusing bad values", () => {
+    const env = { DATABASE_URL: "postgresql://x/y" };
+    expect(parseEnv({ ...env, SITREP_PUBLIC_URL: "https://sitrep.example.com" }).SITREP_PUBLIC_URL).toBe("https://sitrep.example.com");
+    expect(() => parseEnv({ ...env, SITREP_PUBLIC_URL: "sitrep.example.com" })).toThrow(/SITREP_PUBLIC_URL: must be the http\(s\):\/\/ address/);
+    expect(() => parseEnv({ ...env, SITREP_SECRETS_KEY: "short" })).toThrow(/SITREP_SECRETS_KEY: must be at least 16 characters/);
   });
 });
