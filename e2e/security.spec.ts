@@ -10,6 +10,7 @@ import { REPORT_ACTIONS } from "./support/report-probes";
 import { TEMPLATE_ACTIONS } from "./support/template-probes";
 import { FOLLOWUP_ACTIONS } from "./support/followup-probes";
 import { ALERT_ACTIONS } from "./support/alert-probes";
+import { NOTIFICATION_ACTIONS } from "./support/notification-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -169,6 +170,7 @@ const ACTIONS: Record<string, ActionAccess> = {
   ...TEMPLATE_ACTIONS,
   ...FOLLOWUP_ACTIONS,
   ...ALERT_ACTIONS,
+  ...NOTIFICATION_ACTIONS,
 };
 
 const manifest = loadServerActions();

@@ -49,6 +49,8 @@ const severityMap = z
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    // The port scripts/server.mjs listens on (it checks it): only for links without SITREP_PUBLIC_URL.
+    PORT: z.coerce.number().int().min(1).max(65_535).catch(3000),
     DATABASE_URL: z
       .string({ error: "is not set: it must be a postgresql:// URL (npm start sets it for the embedded database)" })
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
@@ -74,6 +76,10 @@ const schema = z
     SITREP_POLL_CONCURRENCY: positiveInt(64),
     SITREP_POLL_MAX_BYTES: positiveInt(1_048_576),
     SITREP_HEALTH_RETENTION_DAYS: positiveInt(7),
+    // Seals admin-entered notification webhook URLs and signing secrets; AUTH_SECRET when unset.
+    SITREP_SECRETS_KEY: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -base64 32`").optional(),
+    // The address people open Sitrep at: links in notifications point there.
+    SITREP_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be the http(s):// address people open Sitrep at, e.g. https://sitrep.example.com" }).optional(),
     SITREP_TRUST_PROXY: flag,
     SITREP_ALERTMANAGER_TOKEN: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -hex 24`").optional(),
     SITREP_ALERT_SEVERITY_MAP: severityMap,

@@ -42,6 +42,13 @@ export async function loadCatalogAndStartPoller() {
   startPoller();
 }
 
+/** Starts delivering notifications from the outbox (in every instance), and stops it at shutdown. */
+export async function startNotificationDelivery() {
+  const { startDeliveryWorker, stopDeliveryWorker } = await import("@/lib/notifications/runtime");
+  startDeliveryWorker();
+  registerShutdownHook(stopDeliveryWorker);
+}
+
 /** The default report and checklist templates (lib/reports/defaults.ts) that are missing. */
 export async function ensureDefaultTemplates() {
   const { ensureDefaultTemplates: ensure } = await import("@/lib/reports/ensure-defaults");

@@ -1,6 +1,8 @@
+import { Suspense } from "react";
 import { LogOut } from "lucide-react";
 import { Brand, NavLinks } from "@/components/shell/nav-links";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { NotificationFailures } from "@/components/shell/notification-failures";
 import { DeclareButton } from "@/components/incidents/declare-button";
 import { Badge } from "@/components/ui/card";
 import { signOutAction } from "@/lib/auth/actions";
@@ -43,6 +45,11 @@ export function AppShell({ user, children }: { user: CurrentUser; children: Reac
         </div>
       </nav>
       <main id="main" className="min-w-0 flex-1 px-8 py-6">
+        {user.role === "admin" ? (
+          <Suspense fallback={null}>
+            <NotificationFailures />
+          </Suspense>
+        ) : null}
         {children}
       </main>
     </div>

@@ -9,6 +9,7 @@ import { runAndFinish } from "./run-finish";
 import { ACTION_RUN_SELECT, findActionRun, getActionRun, listActionRuns } from "./run-queries";
 import { recordRunEvent, RUN_REF_SELECT, type RunRef } from "./run-record";
 import { targetHashOf } from "./target";
+import { notifyApprovalNeeded } from "./approval-notice";
 
 // The lifecycle of one recovery action: requested (or awaiting_approval → approved) → running →
 // succeeded | failed | timed_out, or denied | interrupted. The request's audit entry commits with
@@ -78,6 +79,7 @@ export async function requestActionRun(actor: Actor, input: RequestInput) {
       title: action.title, params, danger: action.danger, approval: action.approval, targetHash, status,
       ...(input.rollbackOfId ? { rollbackOf: input.rollbackOfId } : {}),
     });
+    if (status === "awaiting_approval") await notifyApprovalNeeded(tx, actor, run, action.title, action.danger);
     return true;
   });
   const run = await db.actionRun.findUniqueOrThrow({ where: { idempotencyKey: input.idempotencyKey }, select: ACTION_RUN_SELECT });

@@ -4,11 +4,14 @@ import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 import { lockIncidentRow } from "@/lib/incidents/lock";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { checkMove, incidentRef, stampsFor, type Severity, type Status } from "@/lib/incidents/rules";
+import { checkMove, incidentRef, STATUSES, stampsFor, type Severity, type Status } from "@/lib/incidents/rules";
 import type { DeclareIncidentInput, IncidentRole } from "@/lib/incidents/schemas";
 import { addDefaultChecklists } from "@/lib/followups/checklists";
+import { enqueueNotifications } from "@/lib/notifications/outbox";
+import { incidentFacts } from "@/lib/notifications/payload";
 
 const ROLE_COLUMN = { commander: "commanderId", scribe: "scribeId", comms: "commsId" } as const;
+const RESOLVED = STATUSES.indexOf("resolved");
 
 /** Locks the incident row for the rest of the transaction (lib/incidents/lock.ts) and reads it. */
 export async function lockIncident(tx: Tx, id: string) {
@@ -52,6 +55,7 @@ export async function declareIncidentIn(tx: Tx, actor: Actor, input: DeclareInci
     actor, verb: "incident.declare", target: { type: "incident", id: incident.id },
     after: { ref: incidentRef(incident.number), ...input, startedAt: startedAt.toISOString(), ...extra },
   });
+  await enqueueNotifications(tx, "incident.declared", { actor: actor.label, incident: incidentFacts({ ...incident, status: "triggered" }) });
   return incident;
 }
 
@@ -70,13 +74,21 @@ export async function moveIncidentIn(tx: Tx, actor: Actor, incident: Locked, to:
   await record(tx, actor, incident, move.kind === "reopen" ? "incident.reopen" : "incident.status", "status", { status: from }, { status: to, reopen: move.kind === "reopen" });
   // Resolution starts the post-incident work: the default checklists, once per incident.
   if (to === "resolved" || to === "closed") await addDefaultChecklists(tx, actor, incident);
+  // Closed straight from an open state is a resolution too (it stamps resolvedAt); resolved → closed is not news.
+  if (move.kind === "forward" && STATUSES.indexOf(to) >= RESOLVED && STATUSES.indexOf(from) < RESOLVED) {
+    await enqueueNotifications(tx, "incident.resolved", { actor: actor.label, incident: incidentFacts(incident, { status: to }), change: { status: { from, to } } });
+  }
 }
+
 
 /** Sets a locked incident's severity inside the caller's transaction. */
 export async function setSeverityIn(tx: Tx, actor: Actor, incident: Locked, to: Severity) {
   if (incident.severity === to) return;
   await tx.incident.update({ where: { id: incident.id }, data: { severity: to } });
   await record(tx, actor, incident, "incident.severity", "severity", { severity: incident.severity }, { severity: to });
+  await enqueueNotifications(tx, "incident.severity", {
+    actor: actor.label, incident: incidentFacts(incident, { severity: to }), change: { severity: { from: incident.severity, to } },
+  });
 }
 
 export async function changeIncidentStatus(actor: Actor, id: string, from: Status, to: Status, reopen: boolean) {

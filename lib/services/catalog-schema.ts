@@ -178,6 +178,8 @@ const alertRule = z
     over: over ? { ...over, labels: over.labels ?? {}, by: [] } : undefined,
   }));
 
+const ENV_REF = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/;
+
 export const NOTIFY_EVENTS = ["incident.declared", "incident.severity", "incident.resolved", "action.approval"] as const;
 
 /** Where Sitrep tells people: a Slack-compatible incoming webhook, or a JSON webhook signed with HMAC. */
@@ -188,12 +190,15 @@ const notificationChannel = z
     /** usually ${env:NAME}: a webhook URL is a credential, resolved only when sending */
     url: z.string().min(1),
     /** HMAC-SHA256 key for webhook channels, as ${env:NAME} */
-    secret: z.string().min(1).optional(),
+    secret: z.string().regex(ENV_REF, "write the signing secret as ${env:NAME} and set NAME in Sitrep's environment: the catalog is stored and shown").optional(),
     events: z.array(z.enum(NOTIFY_EVENTS)).min(1).default([...NOTIFY_EVENTS]),
     /** the least severe incident it hears about (P4: all) */
     minSeverity: severity.default("P4"),
   })
-  .refine((c) => c.kind === "webhook" || !c.secret, { message: "only webhook channels are signed: drop secret" });
+  .refine((c) => c.kind === "webhook" || !c.secret, { message: "only webhook channels are signed: drop secret" })
+  .refine((c) => c.kind === "slack" || c.secret, { message: "a webhook channel is signed: add secret: ${env:NAME}", path: ["secret"] })
+  .refine((c) => c.kind === "webhook" || c.url.includes("${env:"), { message: "a Slack webhook URL is a credential: write it as ${env:NAME} and set NAME in Sitrep's environment", path: ["url"] })
+  .refine((c) => c.url.includes("${env:") || /^https?:\/\/[^\s/]+/.test(c.url), { message: "must be an http(s):// URL or ${env:NAME}", path: ["url"] });
 
 export const serviceSchema = z.strictObject({
   slug,

@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { catalogVars, getEnv } from "@/lib/env";
 import { formatProblem, parseCatalog, type CatalogProblem } from "@/lib/services/catalog";
@@ -79,8 +79,10 @@ const NONE: Active = { catalog: EMPTY_CATALOG, versionId: null, loadedAt: null, 
 /** The parsed newest version; versions are immutable rows, so its id is an exact key. */
 let parsedVersion: { id: number; value: Promise<Active> } | null = null;
 
-async function parseVersion(id: number): Promise<Active> {
-  const v = await db.catalogVersion.findUniqueOrThrow({ where: { id }, select: { id: true, text: true, source: true, loadedAt: true } });
+type CatalogReader = { catalogVersion: Pick<Tx["catalogVersion"], "findUniqueOrThrow"> };
+
+async function parseVersion(id: number, client: CatalogReader): Promise<Active> {
+  const v = await client.catalogVersion.findUniqueOrThrow({ where: { id }, select: { id: true, text: true, source: true, loadedAt: true } });
   const parsed = parseCatalog(v.text, v.source, catalogVars());
   // Stored text was valid when loaded; only a variable this instance lacks can break it.
   if (!parsed.ok) return { catalog: EMPTY_CATALOG, versionId: v.id, loadedAt: v.loadedAt, source: v.source, problems: parsed.problems.map(formatProblem) };
@@ -94,10 +96,18 @@ async function parseVersion(id: number): Promise<Active> {
  */
 export async function getActiveCatalog(): Promise<Active> {
   const newest = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  if (!newest) return NONE;
-  if (parsedVersion?.id !== newest.id) {
-    const value = parseVersion(newest.id);
-    parsedVersion = { id: newest.id, value };
+  return newest ? parsedCatalogVersion(newest.id) : NONE;
+}
+
+/**
+ * The catalog of a stored version the caller already knows the id of (the notification outbox
+ * reads it in its own transaction): parsed once, and read through `client` when it is not, so
+ * a caller inside a transaction never waits for a second pooled connection.
+ */
+export function parsedCatalogVersion(id: number, client: CatalogReader = db): Promise<Active> {
+  if (parsedVersion?.id !== id) {
+    const value = parseVersion(id, client);
+    parsedVersion = { id, value };
     value.catch(() => { if (parsedVersion?.value === value) parsedVersion = null; });
   }
   return parsedVersion.value;

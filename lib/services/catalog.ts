@@ -109,6 +109,12 @@ function crossCheck(catalog: Catalog): [Path, string][] {
     });
     out.push(...checkActions(s, i));
   });
+  const channels = new Map<string, number>();
+  catalog.notifications.forEach((c, i) => {
+    const seen = channels.get(c.name.toLowerCase());
+    if (seen !== undefined) out.push([["notifications", i, "name"], `"${c.name}" is already used by notifications[${seen}]`]);
+    else channels.set(c.name.toLowerCase(), i);
+  });
   const cycle = findCycle(catalog);
   if (cycle) out.push([["services", index.get(cycle[0])!, "dependsOn"], `dependency cycle: ${cycle.join(" → ")}`]);
   return out;
