@@ -80,7 +80,6 @@ export async function moveIncidentIn(tx: Tx, actor: Actor, incident: Locked, to:
   }
 }
 
-
 /** Sets a locked incident's severity inside the caller's transaction. */
 export async function setSeverityIn(tx: Tx, actor: Actor, incident: Locked, to: Severity) {
   if (incident.severity === to) return;
