@@ -95,7 +95,9 @@ afterAll(async () => {
 describe("threshold rules on the demo fleet", () => {
   it("fire nothing while the fleet is healthy, once their windows are covered by data", async () => {
     await new Promise((r) => setTimeout(r, 5_000)); // the 3 s window and the rates' 4 s, of healthy data
+    const started = performance.now();
     const outcomes = (await evaluateRules()).filter((o) => o.key.startsWith(`${tag}-`));
+    console.info(`[rules test] one evaluation round of ${outcomes.length} rules on ${new Set(outcomes.map((o) => o.key.split("/")[0])).size} services: ${Math.round(performance.now() - started)} ms`);
     expect(outcomes.length).toBeGreaterThanOrEqual(20);
     expect(outcomes.filter((o) => o.result !== "unchanged")).toEqual([]);
     // Every rule had a value: the stored samples cover what the rules read.
