@@ -1,7 +1,13 @@
 // demo/catalog.yaml against the running demo fleet: it parses with no problems, its health and
 // scrape URLs answer, each action is an admin endpoint that accepts its body, and every panel
 // reads a metric (with its labels) that the service really serves.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { alertKey } from "@/lib/alerts/runbook-link";
+import { namesFor } from "@/lib/health/panel-math";
+import { runbookSlug } from "@/lib/runbooks/derive";
+import { DEMO_RUNBOOKS } from "@/lib/runbooks/demo";
+import { parseRunbookDocument } from "@/lib/runbooks/parse";
 import { formatProblem, parseCatalog } from "@/lib/services/catalog";
 import { CATALOG_TEXT, until, setupFleet, type Json } from "./testing";
 
@@ -68,5 +74,28 @@ describe("demo/catalog.yaml", () => {
       }
       expect(s.panels.filter((p) => p.key).length, `${s.slug} key panels`).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it("has alert rules that read what each service serves, each linked to a seed runbook", async () => {
+    const runbooks = DEMO_RUNBOOKS.flatMap(({ file }) =>
+      parseRunbookDocument(readFileSync(new URL(`./runbooks/${file}`, import.meta.url), "utf8"), file).runbooks.map((r) => ({ slug: runbookSlug(file, r.key), alerts: r.alerts.map(alertKey) })));
+    const rules = f.catalog.services.flatMap((s) => s.alertRules.map((r) => ({ s, r })));
+    expect(rules.length).toBeGreaterThanOrEqual(20);
+    for (const { s, r } of rules) {
+      const linked = r.runbook ? runbooks.filter((b) => b.slug === r.runbook) : runbooks.filter((b) => b.alerts.includes(alertKey(r.name)));
+      expect(linked.length, `${s.slug} ${r.name}: the runbook it links`).toBe(1);
+      const samples = (await f.api.metrics(s.slug))!;
+      for (const line of [r.series, ...(r.over ?? [])]) {
+        for (const name of namesFor(line)) {
+          const found = samples.filter((x) => x.name === name && Object.entries(line.labels).every(([k, v]) => x.labels[k] === v));
+          expect(found.length, `${s.slug} ${r.name} reads ${name} ${JSON.stringify(line.labels)}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    // The seed agent-node's alerts, as its runbook states them.
+    const agent = Object.fromEntries(f.service("agent-node").alertRules.map((r) => [r.name, [r.op, r.value, r.forMs, r.scale]]));
+    expect(agent).toMatchObject({ HighErrorRate: [">", 5, 300_000, 100], HighLatency: [">", 2, 300_000, 1], MemoryUsageHigh: [">", 90, 600_000, 100], AIProviderErrors: [">", 10, 300_000, 100] });
+    const short = parseCatalog(CATALOG_TEXT, "demo/catalog.yaml", { SITREP_FLEET_URL: f.url, SITREP_DEMO_RULE_FOR: "3s" });
+    expect(short.ok && short.catalog.services.flatMap((s) => s.alertRules.map((r) => r.forMs))).toEqual(rules.map(() => 3000));
   });
 });

@@ -33,6 +33,15 @@ describe("parseEnv", () => {
     );
   });
 
+  it("reads SITREP_RULES_INTERVAL as a duration of at least a second", () => {
+    expect(parseEnv(base).SITREP_RULES_INTERVAL).toBe(15_000);
+    expect(parseEnv({ ...base, SITREP_RULES_INTERVAL: "1m" }).SITREP_RULES_INTERVAL).toBe(60_000);
+    expect(parseEnv({ ...base, SITREP_RULES_INTERVAL: "30" }).SITREP_RULES_INTERVAL).toBe(30_000);
+    for (const bad of ["soon", "100ms", "0"]) {
+      expect(problems({ ...base, SITREP_RULES_INTERVAL: bad })).toEqual(['SITREP_RULES_INTERVAL: must be a duration of at least 1 s, like "15s" or "1m"']);
+    }
+  });
+
   it("explains a missing variable", () => {
     expect(problems({ AUTH_SECRET: "x".repeat(32) })).toEqual([expect.stringMatching(/^DATABASE_URL: is not set/)]);
   });

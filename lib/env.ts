@@ -7,6 +7,20 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true" || v === "yes");
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+// "15s", "1m", "500ms" or a number of seconds, in milliseconds.
+const durationMs = (fallback: string, min: number) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((raw, ctx) => {
+      const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(raw.trim());
+      const ms = m ? Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000 }[(m[2] ?? "s") as "ms" | "s" | "m"]) : NaN;
+      if (!(ms >= min)) {
+        ctx.addIssue({ code: "custom", message: `must be a duration of at least ${min / 1000} s, like "15s" or "1m"` });
+        return z.NEVER;
+      }
+      return ms;
+    });
 
 // "claim value → role" pairs: "sitrep-admins=admin,oncall=responder"
 const roleMap = z
@@ -75,6 +89,7 @@ const schema = z
     SITREP_POLLER: z.enum(["on", "off"]).default("on"),
     SITREP_POLL_CONCURRENCY: positiveInt(64),
     SITREP_POLL_MAX_BYTES: positiveInt(1_048_576),
+    SITREP_RULES_INTERVAL: durationMs("15s", 1000),
     SITREP_HEALTH_RETENTION_DAYS: positiveInt(7),
     // Seals admin-entered notification webhook URLs and signing secrets; AUTH_SECRET when unset.
     SITREP_SECRETS_KEY: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -base64 32`").optional(),

@@ -1,5 +1,6 @@
 // One check of one service: its health endpoint and its metrics, each under hard limits. Never
 // throws: whatever goes wrong becomes a status and a reason a responder can read.
+import { ruleMetrics } from "@/lib/alerts/rules/values";
 import { fetchLimited } from "@/lib/health/fetch-limited";
 import { parseExposition, type Sample } from "@/lib/health/exposition";
 import { judgeSubChecks, parseJson, readSubChecks } from "@/lib/health/subchecks";
@@ -12,7 +13,7 @@ export type CheckTarget = {
   health: CatalogHealth | null;
   scrape: string | null;
   scrapeTimeoutMs: number;
-  /** metric families the panels read; only these are stored */
+  /** metric families the panels and alert rules read; only these are stored */
   families: Set<string>;
 };
 
@@ -37,6 +38,7 @@ export function targetsFromCatalog(catalog: Catalog): CheckTarget[] {
     for (const p of s.panels) for (const line of p.series) {
       for (const name of [line.metric, line.denominator]) if (name) families.add(name).add(familyOf(name));
     }
+    for (const name of s.alertRules.flatMap(ruleMetrics)) families.add(name).add(familyOf(name));
     return {
       slug: s.slug,
       intervalMs: s.health?.interval ?? s.metrics?.interval ?? 15_000,

@@ -12,11 +12,13 @@ export type PollerDeps = {
   record(results: CheckResult[]): Promise<StatusChange[]>;
   /** housekeeping (retention, downsampling), run by the leader now and then */
   maintain?(): Promise<void>;
+  /** threshold rules, evaluated by the leader every `evaluateMs`, beside the polling */
+  evaluate?(): Promise<void>;
   log?: Pick<Console, "info" | "warn" | "error">;
 };
 
-export type PollerOptions = { concurrency: number; maxBytes: number; tickMs: number; leaderCheckMs: number; maintainMs: number };
-export const DEFAULT_POLLER_OPTIONS: PollerOptions = { concurrency: 64, maxBytes: 1_048_576, tickMs: 500, leaderCheckMs: 5_000, maintainMs: 600_000 };
+export type PollerOptions = { concurrency: number; maxBytes: number; tickMs: number; leaderCheckMs: number; maintainMs: number; evaluateMs: number };
+export const DEFAULT_POLLER_OPTIONS: PollerOptions = { concurrency: 64, maxBytes: 1_048_576, tickMs: 500, leaderCheckMs: 5_000, maintainMs: 600_000, evaluateMs: 15_000 };
 
 export class Poller {
   private due = new Map<string, number>();
@@ -28,6 +30,8 @@ export class Poller {
   private leader = false;
   private lastLeaderCheck = 0;
   private lastMaintain = 0;
+  private lastEvaluate = 0;
+  private evaluating: Promise<void> | null = null;
   private ticking = false;
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly log: Pick<Console, "info" | "warn" | "error">;
@@ -53,7 +57,7 @@ export class Poller {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.abort.abort();
-    await this.flush();
+    await Promise.all([this.flush(), this.evaluating]);
     await this.deps.leadership?.release();
     this.leader = false;
   }
@@ -93,6 +97,7 @@ export class Poller {
       if (!this.leader) return;
       this.schedule(await this.deps.targets());
       void this.flush();
+      this.maybeEvaluate();
       await this.maybeMaintain();
     } catch (e) {
       this.log.error(`[poller] ${(e as Error).message}`);
@@ -135,6 +140,16 @@ export class Poller {
       .catch((e) => this.log.error(`[poller] could not record ${batch.length} check(s): ${(e as Error).message}`))
       .finally(() => { this.flushing = null; });
     return this.flushing;
+  }
+
+  /** Not awaited: a slow rule (a PromQL server timing out) must not hold up the checks. */
+  private maybeEvaluate() {
+    if (!this.deps.evaluate || this.evaluating || Date.now() - this.lastEvaluate < this.opts.evaluateMs) return;
+    this.lastEvaluate = Date.now();
+    this.evaluating = this.deps
+      .evaluate()
+      .catch((e) => this.log.error(`[poller] rule evaluation failed: ${(e as Error).message}`))
+      .finally(() => { this.evaluating = null; });
   }
 
   private async maybeMaintain() {

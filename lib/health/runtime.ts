@@ -1,10 +1,11 @@
 import "server-only";
 import { markInterruptedRunsAtStartup } from "@/lib/actions/run-recovery";
+import { evaluateRules } from "@/lib/alerts/rules/evaluate";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { targetsFromCatalog, type CheckResult, type CheckTarget } from "@/lib/health/check";
 import { Leadership } from "@/lib/health/leadership";
-import { DEFAULT_POLLER_OPTIONS, Poller } from "@/lib/health/poller";
+import { DEFAULT_POLLER_OPTIONS, Poller, type PollerOptions } from "@/lib/health/poller";
 import { applyRetention } from "@/lib/health/retention";
 import { recordChecks, SeriesIds, type StatusChange } from "@/lib/health/store";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
@@ -15,7 +16,8 @@ import type { CheckStatus } from "@/lib/services/types";
 
 type Catalogued = { versionId: number | null; targets: CheckTarget[]; deps: Map<string, string[]> };
 
-export function createPollerRuntime() {
+/** `options` override the environment's (tests poll and evaluate faster). */
+export function createPollerRuntime(options: Partial<PollerOptions> = {}) {
   const env = getEnv();
   const ids = new SeriesIds();
   const statuses = new Map<string, CheckStatus>();
@@ -60,8 +62,10 @@ export function createPollerRuntime() {
         const lost = await markInterruptedRunsAtStartup();
         if (lost) console.info(`[actions] ${lost} run(s) whose Sitrep process is gone marked interrupted`);
       },
+      // Threshold rules: only the leader evaluates, so each transition is sent once.
+      evaluate: async () => void (await evaluateRules()),
     },
-    { ...DEFAULT_POLLER_OPTIONS, concurrency: env.SITREP_POLL_CONCURRENCY, maxBytes: env.SITREP_POLL_MAX_BYTES },
+    { ...DEFAULT_POLLER_OPTIONS, concurrency: env.SITREP_POLL_CONCURRENCY, maxBytes: env.SITREP_POLL_MAX_BYTES, evaluateMs: env.SITREP_RULES_INTERVAL, ...options },
   );
   return { poller, record, targets };
 }

@@ -1,19 +1,12 @@
 // The service catalog's shape (YAML, see README "Service catalog"). Pure zod: no I/O here.
 import { z } from "zod";
+import { alertRule } from "@/lib/services/catalog-alert-rule";
+import { duration, metricName, seriesKind, severity } from "@/lib/services/catalog-fields";
+
+export { duration };
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "must be lower-case letters, digits and dashes (e.g. beacon-runner)");
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http:// or https:// URL" });
-
-/** "15s", "5m", "1h", "500ms", or a number of seconds; returned in milliseconds. */
-export const duration = z.union([z.number().positive(), z.string()]).transform((v, ctx) => {
-  if (typeof v === "number") return Math.round(v * 1000);
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(v.trim());
-  if (!m) {
-    ctx.addIssue({ code: "custom", message: 'must be a duration like "500ms", "15s", "5m" or "1h"' });
-    return z.NEVER;
-  }
-  return Math.round(Number(m[1]) * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[m[2] as "ms" | "s" | "m" | "h"]);
-});
 
 /**
  * A JSON field to read from the health response: "status", "checks.db.status",
@@ -41,8 +34,6 @@ const health = z.strictObject({
 
 const thresholds = z.strictObject({ warn: z.number().optional(), crit: z.number().optional(), direction: z.enum(["above", "below"]).default("above") });
 
-const metricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Prometheus metric name");
-
 /**
  * One line (or one line per `by` label value) on a panel. Scraped directly: a metric and how
  * to chart it. From a Prometheus server: a PromQL query.
@@ -52,7 +43,7 @@ const metricName = z.string().regex(/^[a-zA-Z_:][a-zA-Z0-9_:]*$/, "must be a Pro
 const seriesFields = {
   metric: metricName.optional(),
   labels: z.record(z.string(), z.string()).optional(),
-  kind: z.enum(["gauge", "rate", "p50", "p95", "p99", "ratio"]).default("gauge"),
+  kind: seriesKind.default("gauge"),
   by: z.array(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "must be a label name")).optional(),
   denominator: metricName.optional(),
   query: z.string().min(1).optional(),
@@ -138,45 +129,6 @@ const action = z
     matches: z.array(z.string().trim().min(3, "a pattern needs at least 3 characters")).default([]),
   })
   .refine((a) => Number(Boolean(a.http)) + Number(Boolean(a.command)) === 1, { message: "needs exactly one executor: http or command" });
-
-const severity = z.enum(["P1", "P2", "P3", "P4"], { error: "must be P1, P2, P3 or P4" });
-
-/**
- * A threshold rule on the metrics Sitrep pulls, for teams without Alertmanager (the seed
- * agent-node's registerThreshold): the value of a series (optionally divided by `over`, times
- * `scale`) compared with `value`; it fires once the comparison has held for `for`.
- * "error rate > 5% for 5m": metric errors (rate) over requests (rate), scale 100, > 5, for 5m.
- */
-const alertRule = z
-  .strictObject({
-    /** the alert's name (alertname), which runbooks list under "Alerts" */
-    name: z.string().regex(/^[A-Za-z][A-Za-z0-9_:-]{0,62}$/, "must be an alert name like HighErrorRate"),
-    /** {{service}}, {{value}} and {{threshold}} are filled in */
-    title: z.string().min(1),
-    message: z.string().default(""),
-    metric: seriesFields.metric,
-    labels: seriesFields.labels,
-    kind: seriesFields.kind,
-    denominator: seriesFields.denominator,
-    query: seriesFields.query,
-    /** divide by this series: error rate = failed rate over total rate */
-    over: series.optional(),
-    scale: z.number().positive().default(1),
-    op: z.enum([">", ">=", "<", "<="]),
-    value: z.number(),
-    for: duration.optional(),
-    severity,
-    /** a runbook slug or URL; by default the runbook that lists `name` among its alerts */
-    runbook: z.string().min(1).optional(),
-  })
-  .refine((r) => Boolean(r.metric) !== Boolean(r.query), { message: "needs exactly one of metric (a scraped metric) or query (PromQL)" })
-  .refine((r) => !r.query || !r.over, { message: "a query rule divides in PromQL itself: drop over" })
-  .transform(({ metric, labels, kind, denominator, query, over, for: hold, ...rest }) => ({
-    ...rest,
-    forMs: hold ?? 0,
-    series: { metric, labels: labels ?? {}, kind, by: [], denominator, query },
-    over: over ? { ...over, labels: over.labels ?? {}, by: [] } : undefined,
-  }));
 
 const ENV_REF = /^\$\{env:[A-Za-z_][A-Za-z0-9_]*\}$/;
 

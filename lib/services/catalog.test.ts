@@ -33,6 +33,41 @@ const GOOD = `services:
     name: PostgreSQL
 `;
 
+const RULES = `  - slug: agent-node
+    name: Agent Node
+    metrics: { scrape: http://127.0.0.1:4102/metrics }
+    alertRules:
+      - name: HighErrorRate
+        title: Error rate on {{service}} is {{value}}%
+        metric: http_request_errors_total
+        kind: rate
+        over:
+          - { metric: jobs_processed_total, kind: rate }
+          - { metric: jobs_failed_total, kind: rate }
+        scale: 100
+        op: ">"
+        value: 5
+        for: 5m
+        severity: P2
+      - name: HighLatency
+        title: p95 {{value}} s
+        metric: http_request_duration_seconds
+        kind: p95
+        op: ">"
+        value: 2
+        severity: P3
+        runbook: agent-node--high-latency
+      - name: MemoryUsageHigh
+        title: Heap {{value}}% of total
+        metric: memory_usage_bytes
+        labels: { type: heap_used }
+        over: { metric: memory_usage_bytes, labels: { type: heap_total } }
+        scale: 100
+        op: ">"
+        value: 90
+        severity: P3
+`;
+
 function problems(text: string) {
   const r = parseCatalog(text, "demo.yaml");
   if (r.ok) throw new Error("expected problems");
@@ -108,6 +143,56 @@ describe("parseCatalog", () => {
     expect(problems(GOOD.replace("    team: platform", "    team: platform\n    team: other"))).toEqual([
       expect.stringMatching(/^demo\.yaml:5:5: YAML: .*[Uu]nique/),
     ]);
+  });
+
+  it("reads alert rules: a series, an optional `over` (one series or a sum), scale, op, value, for and severity", () => {
+    const r = parseCatalog(GOOD + RULES);
+    if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+    const [errors, latency, heap] = r.catalog.services[2].alertRules;
+    expect(errors).toMatchObject({
+      name: "HighErrorRate", title: "Error rate on {{service}} is {{value}}%", message: "", scale: 100, op: ">", value: 5, forMs: 300_000, severity: "P2",
+      series: { metric: "http_request_errors_total", kind: "rate", labels: {}, by: [] },
+      over: [{ metric: "jobs_processed_total", kind: "rate", labels: {}, by: [] }, { metric: "jobs_failed_total", kind: "rate", labels: {}, by: [] }],
+    });
+    expect(latency).toMatchObject({ forMs: 0, scale: 1, series: { metric: "http_request_duration_seconds", kind: "p95" }, over: undefined, runbook: "agent-node--high-latency" });
+    expect(heap.over).toEqual([{ metric: "memory_usage_bytes", labels: { type: "heap_total" }, kind: "gauge", by: [] }]);
+    expect(heap.series.labels).toEqual({ type: "heap_used" });
+  });
+
+  it("refuses bad alert rules with their line and a sentence saying what to change", () => {
+    const bad = (from: string, to: string) => problems(GOOD + RULES.replace(from, to));
+    expect(bad("op: \">\"\n        value: 5", "op: gt\n        value: 5")).toEqual([expect.stringMatching(/^demo\.yaml:\d+:\d+: services\[2\]\.alertRules\[0\]\.op: must be ">", ">=", "<" or "<="$/)]);
+    expect(bad("is {{value}}%", "is {{valeu}}%")).toEqual([expect.stringMatching(/alertRules\[0\]\.title: \{\{valeu\}\} is not a placeholder: use \{\{service\}\}, \{\{value\}\} or \{\{threshold\}\}$/)]);
+    expect(bad("for: 5m", "for: five minutes")).toEqual([expect.stringMatching(/alertRules\[0\]\.for: must be a duration like/)]);
+    expect(bad("severity: P2", "severity: critical")).toEqual([expect.stringMatching(/alertRules\[0\]\.severity: must be P1, P2, P3 or P4$/)]);
+    expect(bad("name: HighLatency", "name: HighErrorRate")).toEqual([expect.stringMatching(/alertRules\[1\]\.name: "HighErrorRate" is already an alert rule of agent-node$/)]);
+    expect(bad("name: HighLatency", "name: 'high latency!'")).toEqual([expect.stringMatching(/alertRules\[1\]\.name: must be an alert name like HighErrorRate$/)]);
+    expect(bad("        metric: http_request_duration_seconds\n", "")).toEqual([expect.stringMatching(/alertRules\[1\]: needs exactly one of metric \(a scraped metric\) or query \(PromQL\)$/)]);
+    expect(bad("kind: p95", "kind: p95\n        query: 'histogram_quantile(0.95, x)'")).toEqual([expect.stringMatching(/alertRules\[1\]: needs exactly one of metric/)]);
+    expect(bad("        kind: p95\n", "        kind: ratio\n")).toEqual([expect.stringMatching(/alertRules\[1\]\.kind: kind: ratio needs a denominator metric$/)]);
+    // A single `over` is named as written, not as the list it is read as.
+    expect(bad("labels: { type: heap_total } }", "labels: { type: heap_total }, denominator: x }")).toEqual([
+      expect.stringMatching(/^demo\.yaml:\d+:\d+: services\[2\]\.alertRules\[2\]\.over\.denominator: a denominator is read only with kind: ratio$/),
+    ]);
+    expect(bad("labels: { type: heap_total } }", "labels: { type: heap_total }, by: [type] }")).toEqual([
+      expect.stringMatching(/services\[2\]\.alertRules\[2\]\.over\.by: is not a catalog field \(a typo\?\)$/),
+    ]);
+    expect(bad("        value: 90\n", "        value: 90\n        treshold: 90\n")).toEqual([expect.stringMatching(/alertRules\[2\]\.treshold: is not a catalog field/)]);
+  });
+
+  it("needs the scrape endpoint for a metric rule and a Prometheus server for a query rule", () => {
+    const noScrape = (GOOD + RULES).replace("    metrics: { scrape: http://127.0.0.1:4102/metrics }\n", "");
+    expect(problems(noScrape)).toEqual(["HighErrorRate", "HighLatency", "MemoryUsageHigh"].map((_, j) => expect.stringMatching(new RegExp(`alertRules\\[${j}\\]\\.metric: needs metrics\\.scrape: the URL to read it from$`))));
+    const query = `  - slug: via-prom
+    name: Via Prometheus
+    metrics: { scrape: http://127.0.0.1:4103/metrics }
+    alertRules:
+      - { name: Errors, title: Errors, query: 'sum(rate(errors_total[5m]))', op: ">", value: 1, severity: P3, kind: rate }
+`;
+    expect(problems(GOOD + query)).toEqual([
+      expect.stringMatching(/alertRules\[0\]\.kind: a query rule computes its value in PromQL: drop it$/),
+    ]);
+    expect(problems(GOOD + query.replace(", kind: rate", ""))).toEqual([expect.stringMatching(/alertRules\[0\]\.query: needs metrics\.prometheus: the server to run it on$/)]);
   });
 
   it("refuses an empty file with a clear message", () => {

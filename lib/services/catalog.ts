@@ -1,6 +1,6 @@
 // Parses and validates the service catalog. Every problem is reported with its file, line,
 // column and field, and a catalog with any problem is refused whole: Sitrep never runs half-loaded.
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
 import { catalogSchema, type Catalog } from "@/lib/services/catalog-schema";
 
 export type CatalogProblem = { file: string; line: number; column: number; path: string; message: string };
@@ -29,6 +29,11 @@ function locate(doc: Document, lines: LineCounter, path: Path, key?: string): { 
     return { line, column: col };
   }
   return { line: 1, column: 1 };
+}
+
+/** A field that takes one item or a list (a rule's `over`) is read as a list: name a single item as written. */
+function asWritten(doc: Document, path: Path): Path {
+  return path.filter((k, i) => k !== 0 || isSeq(doc.getIn(path.slice(0, i), true)) || !isMap(doc.getIn(path.slice(0, i), true)));
 }
 
 const VAR = /\$\{(?!env:)([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
@@ -65,9 +70,10 @@ export function parseCatalog(text: string, file = "catalog.yaml", vars: Record<s
       }),
     };
   }
-  const problem = (path: Path, message: string, key?: string): CatalogProblem => ({
-    file, ...locate(doc, lines, path, key), path: pathText(key ? [...path, key] : path), message,
-  });
+  const problem = (raw: Path, message: string, key?: string): CatalogProblem => {
+    const path = asWritten(doc, raw);
+    return { file, ...locate(doc, lines, path, key), path: pathText(key ? [...path, key] : path), message };
+  };
 
   const missing: [Path, string][] = [];
   const raw = expand(doc.toJS() ?? {}, vars, [], missing);
@@ -107,7 +113,7 @@ function crossCheck(catalog: Catalog): [Path, string][] {
         if (line.kind === "ratio" && line.metric && !line.denominator) out.push([[...at, "denominator"], "a ratio needs a denominator metric"]);
       });
     });
-    out.push(...checkActions(s, i));
+    out.push(...checkActions(s, i), ...checkRules(s, i));
   });
   const channels = new Map<string, number>();
   catalog.notifications.forEach((c, i) => {
@@ -144,6 +150,19 @@ function checkActions(s: Catalog["services"][number], i: number): [Path, string]
     if (a.rollback && (a.rollback === a.name || !names.has(a.rollback))) {
       out.push([["services", i, "actions", j, "rollback"], a.rollback === a.name ? "an action cannot roll itself back" : `"${a.rollback}" is not an action of ${s.slug}`]);
     }
+  });
+  return out;
+}
+
+function checkRules(s: Catalog["services"][number], i: number): [Path, string][] {
+  const out: [Path, string][] = [];
+  const names = new Set<string>();
+  s.alertRules.forEach((r, j) => {
+    const at = (...rest: Path): Path => ["services", i, "alertRules", j, ...rest];
+    if (names.has(r.name)) out.push([at("name"), `"${r.name}" is already an alert rule of ${s.slug}`]);
+    names.add(r.name);
+    if (r.series.query && !s.metrics?.prometheus) out.push([at("query"), "needs metrics.prometheus: the server to run it on"]);
+    if (r.series.metric && !s.metrics?.scrape) out.push([at("metric"), "needs metrics.scrape: the URL to read it from"]);
   });
   return out;
 }

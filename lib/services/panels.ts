@@ -34,7 +34,7 @@ export function panelInfo(s: CatalogService, index: number, range: PanelRange = 
 }
 
 /** Samples of the named series in a time range; for long ranges, only the last of each sub-step. */
-async function loadSamples(slug: string, names: string[], from: number, to: number, binMs: number): Promise<StoredSeries[]> {
+export async function loadSamples(slug: string, names: string[], from: number, to: number, binMs: number): Promise<StoredSeries[]> {
   const rows = binMs > 0
     ? await db.$queryRaw<{ id: number; name: string; labels: Record<string, string>; t: Date; v: number }[]>`
         SELECT DISTINCT ON (x."id", x."bin") x."id", x."name", x."labels", x."t", x."v" FROM (
