@@ -2,8 +2,9 @@
 // README screenshots from a running demo (npm start): node scripts/screenshots.mjs [base URL]
 // Signs in as the demo admin, breaks NATS in the demo fleet (with SITREP_FLEET_URL and
 // SITREP_FLEET_TOKEN set), declares an incident on the Beamline router, starts its NATS runbook,
-// marks a step, runs the bound NATS restart, resolves the incident and starts its report, and
-// captures the pages in light and dark.
+// marks a step, runs the bound NATS restart, resolves the incident and starts its report, posts
+// two Alertmanager notifications (with SITREP_ALERTMANAGER_TOKEN set), and captures the pages in
+// light and dark.
 import path from "node:path";
 import { chromium } from "@playwright/test";
 
@@ -82,4 +83,26 @@ await shot("post-incident", "light");
 await page.goto(`${base}/reports`);
 await page.waitForTimeout(1500);
 await shot("reports", "light");
+
+// Alerts in (with SITREP_ALERTMANAGER_TOKEN set: the demo's is in <data dir>/alertmanager-token).
+const amToken = process.env.SITREP_ALERTMANAGER_TOKEN;
+if (amToken) {
+  const ago = (min) => new Date(Date.now() - min * 60_000).toISOString();
+  const alert = (name, labels, summary, startsAt, fingerprint) => ({
+    status: "firing", labels: { alertname: name, ...labels }, annotations: { summary }, startsAt, endsAt: "0001-01-01T00:00:00Z", generatorURL: "", fingerprint,
+  });
+  const notify = (groupKey, alerts) => fetch(`${base}/api/alerts/alertmanager`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${amToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ version: "4", groupKey, truncatedAlerts: 0, status: "firing", receiver: "sitrep", groupLabels: {}, commonLabels: {}, commonAnnotations: {}, externalURL: "", alerts }),
+  });
+  await notify('{}:{alertname="RunnerDown"}', [
+    alert("RunnerDown", { severity: "critical", service: "beacon-runner", instance: "runner-1", region: "lhr" }, "Beacon runner is not answering health checks", ago(6), "5c1a7e0d9b2f4a01"),
+    alert("RunnerDown", { severity: "critical", service: "beacon-runner", instance: "runner-2", region: "lhr" }, "Beacon runner is not answering health checks", ago(5), "5c1a7e0d9b2f4a02"),
+  ]);
+  await notify('{}:{alertname="HighLatency"}', [alert("HighLatency", { severity: "warning", service: "agent-node" }, "p95 latency 2.4 s for 5 minutes", ago(25), "5c1a7e0d9b2f4a03")]);
+  await page.goto(`${base}/alerts`);
+  await page.waitForTimeout(1500);
+  await shot("alerts", "dark");
+}
 await browser.close();
