@@ -12,6 +12,8 @@ const FLEET_PORT = PORT + 80;
 // Specs inject faults through the fleet's API with these (workers inherit process.env).
 process.env.SITREP_FLEET_URL = `http://127.0.0.1:${FLEET_PORT}`;
 process.env.SITREP_FLEET_TOKEN ??= "sitrep-e2e-fleet-token";
+// The bearer token Alertmanager sends to POST /api/alerts/alertmanager (e2e/alertmanager.spec.ts).
+process.env.SITREP_ALERTMANAGER_TOKEN ??= "sitrep-e2e-alertmanager-token";
 // The app server's output (stdout and stderr) is also kept in this file, so a spec can search
 // what the server logged (e2e/secrets.spec.ts: no secret in the logs). One per port, so two
 // suites side by side do not write the same file; a run starts it afresh.
@@ -89,7 +91,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       // HOSTNAME pinned: a shell or container may export its own machine name under that variable.
-      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET },
+      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET, SITREP_ALERTMANAGER_TOKEN: process.env.SITREP_ALERTMANAGER_TOKEN },
       // Both streams arrive on stdout (2>&1 above); shown as before.
       stdout: "pipe",
       stderr: "pipe",
