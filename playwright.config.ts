@@ -12,7 +12,7 @@ const FLEET_PORT = PORT + 80;
 // Specs inject faults through the fleet's API with these (workers inherit process.env).
 process.env.SITREP_FLEET_URL = `http://127.0.0.1:${FLEET_PORT}`;
 process.env.SITREP_FLEET_TOKEN ??= "sitrep-e2e-fleet-token";
-// The bearer token the app's Alertmanager webhook wants (specs post alerts with it).
+// The bearer token the app's Alertmanager webhook wants (e2e/alerts.spec.ts, e2e/alertmanager.spec.ts).
 process.env.SITREP_ALERTMANAGER_TOKEN ??= "sitrep-e2e-alertmanager-token";
 // The app server's output (stdout and stderr) is also kept in this file, so a spec can search
 // what the server logged (e2e/secrets.spec.ts: no secret in the logs). One per port, so two
@@ -92,7 +92,7 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       // HOSTNAME pinned: a shell or container may export its own machine name under that variable.
-      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET },
+      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET, SITREP_ALERTMANAGER_TOKEN: process.env.SITREP_ALERTMANAGER_TOKEN },
       // Both streams arrive on stdout (2>&1 above); shown as before.
       stdout: "pipe",
       stderr: "pipe",

@@ -123,5 +123,5 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
     if (incident) result.incident = incident.number;
     result.opened = opened;
     return result;
-  }, { timeout: 30_000 });
+  }, { maxWait: 10_000, timeout: 30_000 }); // a burst waits for the pool past Prisma's 2 s default: burst.integration.test.ts
 }

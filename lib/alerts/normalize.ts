@@ -35,11 +35,20 @@ export type SeverityConfig = { map: Record<string, Severity>; fallback: Severity
 
 const SEVERITY_RE = /^P[1-4]$/i;
 
+/** At most `max` UTF-16 units, never ending on half a surrogate pair: PostgreSQL's JSON refuses one. */
+export function clip(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const last = s.charCodeAt(max - 1);
+  return s.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
+}
+
 /** The `severity` label (or `priority`), mapped by configuration; "P2" passes as itself. */
 export function severityOf(labels: Record<string, string>, config: SeverityConfig): Severity {
   const raw = (labels.severity ?? labels.priority ?? "").trim();
   if (SEVERITY_RE.test(raw)) return raw.toUpperCase() as Severity;
-  return config.map[raw.toLowerCase()] ?? config.fallback;
+  // Own keys only: a label "constructor" must not find Object.prototype's.
+  const key = raw.toLowerCase();
+  return Object.hasOwn(config.map, key) ? config.map[key] : config.fallback;
 }
 
 /** Alertmanager writes the zero time (year 1) for "no end yet". */
@@ -66,7 +75,7 @@ export function fromAlertmanager(p: AmPayload, config: SeverityConfig): Incoming
       severity: severityOf(a.labels, config),
       labels: a.labels,
       annotations: a.annotations,
-      summary: firstOf(a.annotations.summary, a.annotations.title, a.annotations.description, a.annotations.message).slice(0, 500),
+      summary: clip(firstOf(a.annotations.summary, a.annotations.title, a.annotations.description, a.annotations.message), 500),
       startsAt: new Date(a.startsAt),
       endsAt: a.status === "resolved" ? (endOf(a.endsAt) ?? new Date()) : null,
       generatorUrl: a.generatorURL || null,
@@ -85,6 +94,6 @@ export function incidentTitle(group: IncidentTitleInput): string {
   const head = names.length > 1 ? `${names[0]} and ${names.length - 1} more` : names[0];
   const summary = group.title ?? (group.alerts.length === 1 || names.length === 1 ? group.alerts[0].summary : "");
   const title = summary ? `${head}: ${summary}` : `${head} firing`;
-  return title.length > 200 ? `${title.slice(0, 199)}…` : title.length < 3 ? `${title} alert` : title;
+  return title.length > 200 ? `${clip(title, 199)}…` : title.length < 3 ? `${title} alert` : title;
 }
 type IncidentTitleInput = { title: string | null; alerts: { alertname: string; summary: string }[] };

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma, Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/mutations";
-import type { IncomingAlert } from "@/lib/alerts/normalize";
+import { clip, type IncomingAlert } from "@/lib/alerts/normalize";
 import type { Change } from "@/lib/alerts/plan";
 import type { RunbookLink } from "@/lib/alerts/runbook-link";
 
@@ -26,8 +26,10 @@ const serviceOf = (a: IncomingAlert, services: Set<string>) =>
   [a.labels.service, a.labels.job, a.labels.app].find((s) => s && services.has(s)) ?? a.labels.service ?? null;
 
 function fields(a: IncomingAlert, input: Input) {
+  const service = serviceOf(a, input.services);
   return {
-    alertname: a.alertname.slice(0, 200), severity: a.severity, service: serviceOf(a, input.services)?.slice(0, 200) ?? null,
+    // clip, not slice: half a surrogate pair would make the timeline event's JSON unstorable
+    alertname: clip(a.alertname, 200), severity: a.severity, service: service === null ? null : clip(service, 200),
     labels: a.labels, annotations: a.annotations, summary: a.summary, startsAt: a.startsAt, endsAt: a.endsAt,
     generatorUrl: a.generatorUrl?.slice(0, 4_096) ?? null, ...input.link(a), lastSeenAt: new Date(),
   };

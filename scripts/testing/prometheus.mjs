@@ -27,8 +27,10 @@ export function prometheusAvailable() {
  * @typedef {{ url: string, pid: number, stop(): Promise<void>, waitForTargets(timeoutMs: number): Promise<void>, log(): string }} RunningPrometheus
  */
 
-/** @param {{ jobs: PromJob[], globalInterval?: string, globalTimeout?: string }} opts */
-function configText({ jobs, globalInterval, globalTimeout }) {
+/**
+ * @param {{ jobs: PromJob[], globalInterval?: string, globalTimeout?: string, evaluationInterval?: string, rules?: boolean, alertmanagers?: string[] }} opts
+ */
+function configText({ jobs, globalInterval, globalTimeout, evaluationInterval, rules, alertmanagers }) {
   const names = new Set(jobs.map((j) => j.name));
   if (names.size !== jobs.length) throw new Error("startPrometheus: job names must be unique");
   for (const job of jobs) {
@@ -37,7 +39,12 @@ function configText({ jobs, globalInterval, globalTimeout }) {
   }
   const config = {
     // Prometheus refuses a global timeout above the global interval, and its default timeout is 10s
-    global: globalInterval ? { scrape_interval: globalInterval, scrape_timeout: globalTimeout ?? globalInterval } : {},
+    global: {
+      ...(globalInterval ? { scrape_interval: globalInterval, scrape_timeout: globalTimeout ?? globalInterval } : {}),
+      ...(evaluationInterval ? { evaluation_interval: evaluationInterval } : {}),
+    },
+    ...(rules ? { rule_files: ["rules.yml"] } : {}),
+    ...(alertmanagers?.length ? { alerting: { alertmanagers: [{ static_configs: [{ targets: alertmanagers }] }] } } : {}),
     scrape_configs: jobs.map((j) => ({
       job_name: j.name,
       metrics_path: j.metricsPath ?? "/metrics",
@@ -49,7 +56,7 @@ function configText({ jobs, globalInterval, globalTimeout }) {
   return JSON.stringify(config, null, 2); // JSON is valid YAML, and needs no quoting rules
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer().once("error", reject);
     srv.listen(0, "127.0.0.1", () => {
@@ -72,7 +79,7 @@ process.stdin.on("close", () => {
 process.stdin.resume();
 `;
 
-function startWatchdog(pid, dir) {
+export function startWatchdog(pid, dir) {
   const dog = spawn(process.execPath, ["-e", WATCHDOG, String(pid), dir], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
   dog.unref();
   /** @type {any} */ (dog.stdin)?.unref?.();
@@ -110,7 +117,7 @@ async function waitForTargets(url, expected, timeoutMs) {
   throw new Error(`prometheus at ${url}: not every target was scraped within ${timeoutMs} ms (${state})`);
 }
 
-function stopProcess(child) {
+export function stopProcess(child) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
@@ -118,14 +125,15 @@ function stopProcess(child) {
   return exited.finally(() => clearTimeout(t));
 }
 
-/** @param {string} dir @param {number} port */
-async function launch(dir, port) {
+/** @param {string} dir @param {number} port @param {string[]} extraArgs */
+async function launch(dir, port, extraArgs) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(PROMETHEUS_BIN, [
     `--config.file=${path.join(dir, "prometheus.yml")}`,
     `--storage.tsdb.path=${path.join(dir, "data")}`,
     `--web.listen-address=127.0.0.1:${port}`,
     "--log.level=warn",
+    ...extraArgs,
   ], { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
   child.stderr.on("data", (chunk) => { log = (log + chunk).slice(-4000); });
@@ -154,18 +162,23 @@ async function launch(dir, port) {
  * Starts Prometheus scraping `jobs` (one metrics path per job) and resolves once it is ready.
  * Timing: Prometheus applies discovered targets on a 5 s tick, so the first scrape happens
  * about 5 s after start, plus up to one scrape interval.
- * @param {{ jobs: PromJob[], port?: number, globalInterval?: string, globalTimeout?: string }} opts
+ * Alerting: `rules` is the text of a rule file (YAML or JSON), evaluated every
+ * `evaluationInterval`, its alerts sent to `alertmanagers` (host:port) at once and resent every
+ * `resendDelay` (Prometheus' default is 1m).
+ * @param {{ jobs: PromJob[], port?: number, globalInterval?: string, globalTimeout?: string, evaluationInterval?: string, rules?: string, alertmanagers?: string[], resendDelay?: string }} opts
  * @returns {Promise<RunningPrometheus>}
  */
-export async function startPrometheus({ jobs, port = 0, globalInterval, globalTimeout }) {
+export async function startPrometheus({ jobs, port = 0, globalInterval, globalTimeout, evaluationInterval, rules, alertmanagers, resendDelay }) {
   if (!prometheusAvailable()) throw new Error(`prometheus binary not found at ${PROMETHEUS_BIN}`);
-  const config = configText({ jobs, globalInterval, globalTimeout });
+  const config = configText({ jobs, globalInterval, globalTimeout, evaluationInterval, rules: Boolean(rules), alertmanagers });
+  const extraArgs = resendDelay ? [`--rules.alert.resend-delay=${resendDelay}`] : [];
   const expected = jobs.reduce((n, j) => n + new Set(j.targets).size, 0);
   for (let attempt = 1; ; attempt++) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sitrep-prometheus-"));
     fs.writeFileSync(path.join(dir, "prometheus.yml"), config);
+    if (rules) fs.writeFileSync(path.join(dir, "rules.yml"), rules);
     try {
-      const run = await launch(dir, port || (await freePort()));
+      const run = await launch(dir, port || (await freePort()), extraArgs);
       return {
         url: run.url,
         pid: /** @type {number} */ (run.child.pid),
