@@ -83,7 +83,7 @@ describe("Alertmanager webhook → incidents", () => {
 
     await post(amNotification(key, [{ ...a, startsAt: new Date().toISOString() }]));
     g = await incidentOf(key);
-    expect(g.incident?.status).toBe("investigating");
+    expect(g.incident?.status).toBe("triggered"); // nobody had acknowledged it
   });
 
   it("a group whose incident was resolved opens a new incident when it fires again", async () => {
@@ -162,5 +162,63 @@ describe("silences", () => {
     await post(amNotification(key, [{ ...a, startsAt: second, status: "resolved", endsAt: new Date(Date.now() + 2_000).toISOString() }]));
     const next = await (await post(amNotification(key, [{ ...a, startsAt: new Date(Date.now() + 5_000).toISOString() }]))).json();
     expect(next).toMatchObject({ opened: true, fired: 1 });
+  });
+});
+
+describe("review fixes", () => {
+  it("a newer firing of an alert held firing (its resolve was lost) reaches an incident", async () => {
+    const key = uniqueGroupKey();
+    const a = { alertname: uniqueName() };
+    await post(amNotification(key, [a]));
+    const first = (await incidentOf(key)).incidentId!;
+    await db.incident.update({ where: { id: first }, data: { status: "resolved", resolvedAt: new Date() } });
+    const res = await (await post(amNotification(key, [{ ...a, startsAt: new Date().toISOString() }]))).json();
+    expect(res).toMatchObject({ opened: true, fired: 1 });
+    expect((await incidentOf(key)).incidentId).not.toBe(first);
+  });
+
+  it("an alert still firing when its silence is lifted joins an incident at once", async () => {
+    const { silenceAlert, unsilenceAlert } = await import("@/lib/alerts/silences");
+    const { surfaceUnsilenced } = await import("@/lib/alerts/surface");
+    const actor = { id: null, label: "surface-test" };
+    const key = uniqueGroupKey();
+    const a = { alertname: uniqueName() };
+    // Silenced before it ever fired: it is stored on no incident.
+    await post(amNotification(key, [{ ...a, status: "resolved", endsAt: "2026-12-02T00:59:00Z", startsAt: "2026-12-02T00:50:00Z" }]));
+    const row = (await incidentOf(key)).alerts[0];
+    const s = await silenceAlert(actor, { alertId: row.id, minutes: 30, reason: "maintenance window" });
+    expect(await (await post(amNotification(key, [a]))).json()).toMatchObject({ opened: false, silenced: 1 });
+    expect(await (await post(amNotification(key, [a]))).json()).toMatchObject({ unchanged: 1 });
+    await unsilenceAlert(actor, s.silenceId);
+    await surfaceUnsilenced();
+    const g = await incidentOf(key);
+    expect(g.incident).toMatchObject({ status: "triggered" });
+    expect(g.alerts[0].incidentId).toBe(g.incidentId);
+  });
+
+  it("alerts resolving mark the incident mitigated without stamping an acknowledgement; firing again reopens it to triggered", async () => {
+    const key = uniqueGroupKey();
+    const a = { alertname: uniqueName() };
+    await post(amNotification(key, [a]));
+    await post(amNotification(key, [{ ...a, status: "resolved" }]));
+    let g = await incidentOf(key);
+    expect(g.incident).toMatchObject({ status: "mitigated", acknowledgedAt: null, investigatingAt: null, mitigatedAt: expect.any(Date) });
+    await post(amNotification(key, [{ ...a, startsAt: new Date().toISOString() }]));
+    g = await incidentOf(key);
+    expect(g.incident).toMatchObject({ status: "triggered", mitigatedAt: null, acknowledgedAt: null });
+  });
+
+  it("a storm of alerts is one timeline event; all resolved at once in one statement", async () => {
+    const key = uniqueGroupKey();
+    const name = uniqueName();
+    const storm = Array.from({ length: 40 }, (_, i) => ({ alertname: name, labels: { instance: `i${i}` } }));
+    await post(amNotification(key, storm));
+    const g = await incidentOf(key);
+    const fired = await db.timelineEvent.findMany({ where: { incidentId: g.incidentId!, kind: "alert" } });
+    expect(fired).toHaveLength(1);
+    expect(fired[0].data).toMatchObject({ event: "fired", count: 40, alertnames: [name] });
+    await post(amNotification(key, storm.map((x) => ({ ...x, status: "resolved" as const }))));
+    expect(await db.alert.count({ where: { groupId: g.id, status: "resolved", endsAt: { not: null } } })).toBe(40);
+    expect((await incidentOf(key)).incident?.status).toBe("mitigated");
   });
 });

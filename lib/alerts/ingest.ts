@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { getEnv } from "@/lib/env";
 import { declareIncidentIn, lockIncident, moveIncidentIn, setSeverityIn } from "@/lib/incidents/mutations";
+import { lockIncidentRow } from "@/lib/incidents/lock";
 import { incidentRef, isOpen, STATUSES, type Status } from "@/lib/incidents/rules";
 import { incidentTitle, moreSevere, mostSevere, type IncomingGroup, type SeverityConfig } from "@/lib/alerts/normalize";
 import { opens, planChanges, type Change } from "@/lib/alerts/plan";
@@ -43,8 +44,9 @@ async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow:
     if (!opening.length) return { incident: current, opened: false };
     const severity = mostSevere(opening.map((c) => c.alert.severity));
     if (moreSevere(severity, current.severity)) await setSeverityIn(tx, actor, current, severity);
-    // Firing again after being marked mitigated: the mitigation did not hold.
-    if (current.status === "mitigated") await moveIncidentIn(tx, actor, { ...current, severity }, "investigating", true);
+    // Firing again after being marked mitigated: the mitigation did not hold. Back to where
+    // people had got to (never acknowledged: triggered, with its acknowledgement clock).
+    if (current.status === "mitigated") await moveIncidentIn(tx, actor, { ...current, severity }, reopenTo(current), true, true);
     return { incident: current, opened: false };
   }
   if (!opening.length) return { incident: null, opened: false };
@@ -65,6 +67,9 @@ async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow:
 
 const rank = (s: Status) => STATUSES.indexOf(s);
 
+const reopenTo = (i: { identifiedAt: Date | null; investigatingAt: Date | null; acknowledgedAt: Date | null }): Status =>
+  i.identifiedAt ? "identified" : i.investigatingAt ? "investigating" : i.acknowledgedAt ? "acknowledged" : "triggered";
+
 /** Every alert of the incident has resolved: mark it mitigated (or resolved), as configured. */
 async function settle(tx: Tx, actor: Actor, incidentId: string, onResolved: IngestOptions["onResolved"]) {
   if (onResolved === "none") return;
@@ -73,7 +78,7 @@ async function settle(tx: Tx, actor: Actor, incidentId: string, onResolved: Inge
   const firing = await tx.alert.count({ where: { incidentId, status: "firing" } });
   if (firing > 0) return;
   const to: Status = onResolved === "resolve" ? "resolved" : "mitigated";
-  if (rank(incident.status) < rank(to)) await moveIncidentIn(tx, actor, incident, to, false);
+  if (rank(incident.status) < rank(to)) await moveIncidentIn(tx, actor, incident, to, false, true);
 }
 
 export async function ingestGroup(group: IncomingGroup, options: IngestOptions = ingestOptions()): Promise<IngestResult> {
@@ -86,15 +91,23 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
     const known = existingGroup
       ? await tx.alert.findMany({ where: { groupId: existingGroup.id, fingerprint: { in: fingerprints } }, select: { id: true, fingerprint: true, status: true, startsAt: true, endsAt: true, incidentId: true } })
       : [];
-    const changes = planChanges(group.alerts, new Map(known.map((k) => [k.fingerprint, k])));
-    const unchanged = count(changes, "same");
-    const result: IngestResult = { incident: null, opened: false, fired: count(changes, "fired", "refired"), resolved: count(changes, "resolved"), unchanged, silenced: 0 };
+    let changes = planChanges(group.alerts, new Map(known.map((k) => [k.fingerprint, k])));
+    const result: IngestResult = { incident: null, opened: false, fired: 0, resolved: 0, unchanged: 0, silenced: 0 };
     // A repeat or a retry: nothing to write, not even a "last seen".
-    if (unchanged === changes.length) return result;
+    if (changes.every((c) => c.kind === "same")) return { ...result, unchanged: changes.length };
 
     const now = new Date();
     const silences = await tx.alertSilence.findMany({ where: { fingerprint: { in: fingerprints }, endedAt: null, endsAt: { gt: now } }, select: { fingerprint: true } });
     const silenced = new Set(silences.map((s) => s.fingerprint));
+    // Still silenced, still firing on no incident: a repeat like any other.
+    changes = changes.map((c) => (c.kind === "surfaced" && silenced.has(c.alert.fingerprint) ? { ...c, kind: "same" } : c));
+    Object.assign(result, { fired: count(changes, "fired", "refired", "surfaced"), resolved: count(changes, "resolved"), unchanged: count(changes, "same") });
+    if (result.unchanged === changes.length) return result;
+    // Lock order, as everywhere: incident rows (sorted) before the audit head, taken by the first
+    // audited change below. The resolves may belong to an earlier incident of the group.
+    const prior = new Map(known.map((k) => [k.fingerprint, k.incidentId]));
+    const involved = new Set([existingGroup?.incidentId, ...changes.filter((c) => c.kind !== "same").map((c) => prior.get(c.alert.fingerprint))]);
+    for (const id of [...involved].filter((x): x is string => Boolean(x)).sort()) await lockIncidentRow(tx, id).catch(() => null);
     const groupRow = existingGroup ?? await tx.alertGroup.create({
       data: { source: group.source, groupKey: group.groupKey, receiver: group.receiver, labels: group.labels, status: "firing" },
       select: { id: true, incidentId: true },
@@ -116,7 +129,7 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
         actor, verb: "alert.ingest", target: { type: "incident", id: incidentId },
         after: { ref: incidentRef(number.number), group: groupRow.id, fired: t.fired, resolved: t.resolved, opened: opened && incidentId === incident?.id },
       });
-      if (t.resolved) await settle(tx, actor, incidentId, options.onResolved);
+      if (t.settles) await settle(tx, actor, incidentId, options.onResolved);
     }
     // Changes that reached no incident (silenced, or resolves of unseen alerts) still show on the Alerts page.
     if (!touched.size) await appendAudit(tx, { actor, verb: "alert.ingest", target: { type: "alert", id: groupRow.id }, after: { fired: result.fired, resolved: result.resolved, silenced: result.silenced } });

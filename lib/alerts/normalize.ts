@@ -18,6 +18,8 @@ export type IncomingAlert = {
   generatorUrl: string | null;
   /** a runbook_url annotation (or a rule's runbook), checked against Sitrep's runbooks later */
   runbookRef: string | null;
+  /** false: this resolve says nothing about the service (a rule lost its data): it never marks the incident mitigated */
+  settles?: boolean;
 };
 
 export type IncomingGroup = {

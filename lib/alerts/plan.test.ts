@@ -33,6 +33,16 @@ describe("planChanges", () => {
     expect(kinds([alert("a", "firing", T0)], resolved)).toEqual(["same"]);
   });
 
+  it("a later start of an alert held firing is a new firing (the resolve was lost)", () => {
+    const firing = known({ fingerprint: "a", status: "firing", startsAt: T0, endsAt: null });
+    expect(kinds([alert("a", "firing", later(30))], firing)).toEqual(["refired"]);
+  });
+
+  it("an alert firing on no incident (it fired while silenced) surfaces; one on an incident is the same", () => {
+    expect(kinds([alert("a", "firing")], known({ fingerprint: "a", status: "firing", startsAt: T0, endsAt: null, incidentId: null }))).toEqual(["surfaced"]);
+    expect(kinds([alert("a", "firing")], known({ fingerprint: "a", status: "firing", startsAt: T0, endsAt: null, incidentId: "i1" }))).toEqual(["same"]);
+  });
+
   it("ignores a resolve of an earlier firing than the one held", () => {
     const firing = known({ fingerprint: "a", status: "firing", startsAt: later(10), endsAt: null });
     expect(kinds([alert("a", "resolved", T0, later(5))], firing)).toEqual(["same"]);

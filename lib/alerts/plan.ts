@@ -2,7 +2,7 @@
 // Pure, so the idempotency rules are unit-tested: a retried or repeated delivery changes nothing.
 import type { IncomingAlert } from "@/lib/alerts/normalize";
 
-export type Known = { fingerprint: string; status: "firing" | "resolved"; startsAt: Date; endsAt: Date | null };
+export type Known = { fingerprint: string; status: "firing" | "resolved"; startsAt: Date; endsAt: Date | null; incidentId?: string | null };
 
 export type Change =
   /** first seen, firing */
@@ -12,6 +12,8 @@ export type Change =
   | { kind: "resolved"; alert: IncomingAlert }
   /** first seen already resolved (Sitrep missed the firing): kept, but opens nothing */
   | { kind: "resolved-unseen"; alert: IncomingAlert }
+  /** firing all along but on no incident (it fired while silenced): opens one unless still silenced */
+  | { kind: "surfaced"; alert: IncomingAlert }
   /** a repeat, a retry or an out-of-date delivery */
   | { kind: "same"; alert: IncomingAlert };
 
@@ -22,7 +24,12 @@ export function planChanges(incoming: IncomingAlert[], known: Map<string, Known>
     const k = known.get(alert.fingerprint);
     if (alert.status === "firing") {
       if (!k) return { kind: "fired", alert };
-      if (k.status === "firing") return { kind: "same", alert };
+      if (k.status === "firing") {
+        // A later start while Sitrep still holds it firing: the resolve in between was lost
+        // (Sitrep down past Alertmanager's memory, send_resolved off). It is a new firing.
+        if (alert.startsAt.getTime() > k.startsAt.getTime()) return { kind: "refired", alert };
+        return k.incidentId === null ? { kind: "surfaced", alert } : { kind: "same", alert };
+      }
       // A retry of the firing that came before the resolve is stale, not a new firing.
       const endedAt = k.endsAt?.getTime() ?? k.startsAt.getTime();
       return alert.startsAt.getTime() > endedAt || alert.startsAt.getTime() > k.startsAt.getTime()
@@ -36,4 +43,4 @@ export function planChanges(incoming: IncomingAlert[], known: Map<string, Known>
   });
 }
 
-export const opens = (c: Change) => c.kind === "fired" || c.kind === "refired";
+export const opens = (c: Change) => c.kind === "fired" || c.kind === "refired" || c.kind === "surfaced";

@@ -22,6 +22,8 @@ export async function silenceAlert(actor: Actor, input: SilenceAlertInput) {
   return db.$transaction(async (tx) => {
     const alert = await tx.alert.findUnique({ where: { id: input.alertId }, select: { id: true, groupId: true, fingerprint: true, alertname: true, incidentId: true } });
     if (!alert) throw new NotFoundError("That alert no longer exists.");
+    // Two responders silencing at once: the second waits, then sees the first's silence.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sitrep.silence:${alert.fingerprint}`}, 0))`;
     const now = new Date();
     const active = await tx.alertSilence.findFirst({ where: { fingerprint: alert.fingerprint, endedAt: null, endsAt: { gt: now } }, select: { endsAt: true, createdByLabel: true } });
     if (active) throw new ConflictError(`${alert.alertname} is already silenced by ${active.createdByLabel} until ${active.endsAt.toISOString().slice(0, 16).replace("T", " ")} UTC. Lift that silence first to change it.`);

@@ -5,6 +5,7 @@ import { getEnv } from "@/lib/env";
 import { amPayloadSchema } from "@/lib/alerts/alertmanager-schema";
 import { fromAlertmanager } from "@/lib/alerts/normalize";
 import { ingestGroup, ingestOptions } from "@/lib/alerts/ingest";
+import { createLimiter } from "@/lib/health/limiter";
 
 // POST /api/alerts/alertmanager: Alertmanager's webhook (payload version 4), authenticated by the
 // bearer token Alertmanager sends from `http_config.authorization`. Every refusal is a 4xx with a
@@ -24,6 +25,10 @@ function tokenMatches(header: string | null, token: string): boolean {
 }
 
 class TooLarge extends Error {}
+
+let slots: ReturnType<typeof createLimiter> | null = null;
+// Leave one connection of the pool to the rest of the app (pages, the poller) during a burst.
+const ingestSlots = () => (slots ??= createLimiter(Math.max(1, getEnv().DATABASE_POOL_SIZE - 1)));
 
 /** The body, refusing more than the limit without reading it all into memory first. */
 async function readBody(request: Request, limit: number): Promise<string> {
@@ -72,6 +77,8 @@ export async function handleAlertmanagerWebhook(request: Request): Promise<Respo
   const parsed = amPayloadSchema.safeParse(json);
   if (!parsed.success) return refuse(422, "This is not an Alertmanager webhook notification (version 4) Sitrep can read.", { issues: describeIssues(parsed.error) });
   const options = ingestOptions();
-  const result = await ingestGroup(fromAlertmanager(parsed.data, options.severity), options);
+  // A burst (Alertmanager flushing many groups on one tick) queues here in order, one ingest per
+  // pooled connection, rather than every request waiting on the pool at once and timing out.
+  const result = await ingestSlots()(() => ingestGroup(fromAlertmanager(parsed.data, options.severity), options));
   return Response.json({ ok: true, ...result }, { headers: HEADERS });
 }

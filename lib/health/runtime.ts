@@ -1,6 +1,7 @@
 import "server-only";
 import { markInterruptedRunsAtStartup } from "@/lib/actions/run-recovery";
 import { evaluateRules } from "@/lib/alerts/rules/evaluate";
+import { surfaceUnsilenced } from "@/lib/alerts/surface";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { targetsFromCatalog, type CheckResult, type CheckTarget } from "@/lib/health/check";
@@ -63,7 +64,11 @@ export function createPollerRuntime(options: Partial<PollerOptions> = {}) {
         if (lost) console.info(`[actions] ${lost} run(s) whose Sitrep process is gone marked interrupted`);
       },
       // Threshold rules: only the leader evaluates, so each transition is sent once.
-      evaluate: async () => void (await evaluateRules()),
+      // Then alerts whose silence ran out while they still fire join an incident.
+      evaluate: async () => {
+        await evaluateRules();
+        await surfaceUnsilenced().catch((e) => console.error(`[alerts] routing alerts whose silence ended failed: ${(e as Error).message}`));
+      },
     },
     { ...DEFAULT_POLLER_OPTIONS, concurrency: env.SITREP_POLL_CONCURRENCY, maxBytes: env.SITREP_POLL_MAX_BYTES, evaluateMs: env.SITREP_RULES_INTERVAL, ...options },
   );

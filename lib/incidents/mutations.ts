@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 import { lockIncidentRow } from "@/lib/incidents/lock";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
-import { checkMove, incidentRef, STATUSES, stampsFor, type Severity, type Status } from "@/lib/incidents/rules";
+import { checkMove, incidentRef, STATUS_STAMP, STATUSES, stampsFor, type Severity, type StampField, type Status } from "@/lib/incidents/rules";
 import type { DeclareIncidentInput, IncidentRole } from "@/lib/incidents/schemas";
 import { addDefaultChecklists } from "@/lib/followups/checklists";
 import { enqueueNotifications } from "@/lib/notifications/outbox";
@@ -65,12 +65,22 @@ export async function declareIncident(actor: Actor, input: DeclareIncidentInput)
 
 type Locked = Awaited<ReturnType<typeof lockIncident>>;
 
-/** Moves a locked incident to `to` inside the caller's transaction; the move must be allowed. */
-export async function moveIncidentIn(tx: Tx, actor: Actor, incident: Locked, to: Status, reopen: boolean) {
+/**
+ * Moves a locked incident to `to` inside the caller's transaction; the move must be allowed.
+ * A machine move (alerts) stamps only the state it reaches: alerts resolving is no one's
+ * acknowledgement, so skipped states stay unstamped and MTTA stays honest. It may also reopen
+ * to triggered, for an incident no person ever acknowledged.
+ */
+export async function moveIncidentIn(tx: Tx, actor: Actor, incident: Locked, to: Status, reopen: boolean, machine = false) {
   const from = incident.status;
-  const move = checkMove(from, to, reopen);
+  const move = machine && reopen && to === "triggered" && from !== "triggered" ? ({ ok: true, kind: "reopen" } as const) : checkMove(from, to, reopen);
   if (!move.ok) throw new ValidationError(move.reason);
-  await tx.incident.update({ where: { id: incident.id }, data: { status: to, ...stampsFor(from, to, incident, new Date()) } });
+  const stamps = stampsFor(from, to, incident, new Date());
+  if (machine && move.kind === "forward") {
+    const target = STATUS_STAMP[to as keyof typeof STATUS_STAMP];
+    for (const field of Object.keys(stamps) as StampField[]) if (field !== target) delete stamps[field];
+  }
+  await tx.incident.update({ where: { id: incident.id }, data: { status: to, ...stamps } });
   await record(tx, actor, incident, move.kind === "reopen" ? "incident.reopen" : "incident.status", "status", { status: from }, { status: to, reopen: move.kind === "reopen" });
   // Resolution starts the post-incident work: the default checklists, once per incident.
   if (to === "resolved" || to === "closed") await addDefaultChecklists(tx, actor, incident);

@@ -26,7 +26,7 @@ describe("a rule's transition as an incoming alert group", () => {
         fingerprint: ruleFingerprint("agent-node", "HighErrorRate"), alertname: "HighErrorRate", status: "firing", severity: "P2",
         labels: { alertname: "HighErrorRate", service: "agent-node", severity: "P2" },
         annotations: { summary: "Error rate on Agent Node is 12.3%", description: "12.3% of requests failed; the threshold is 5%." },
-        summary: "Error rate on Agent Node is 12.3%", startsAt: at, endsAt: null, generatorUrl: null, runbookRef: "agent-node--high-error-rate",
+        summary: "Error rate on Agent Node is 12.3%", startsAt: at, endsAt: null, generatorUrl: null, runbookRef: "agent-node--high-error-rate", settles: true,
       }],
     });
   });
@@ -34,7 +34,8 @@ describe("a rule's transition as an incoming alert group", () => {
   it("resolves with what holds now: the value back under the threshold, or why there is none", () => {
     const recovered = ruleGroup(ref, { status: "resolved", value: 1.2, why: "recovered" }, at).alerts[0];
     expect(recovered).toMatchObject({ status: "resolved", summary: "Error rate on Agent Node is 1.2%", startsAt: at, endsAt: at });
-    expect(ruleGroup(ref, { status: "resolved", value: null, why: "no-data" }, at).alerts[0].summary).toBe("HighErrorRate on Agent Node: no data");
+    expect(ruleGroup(ref, { status: "resolved", value: null, why: "no-data" }, at).alerts[0]).toMatchObject({ summary: "HighErrorRate on Agent Node: no data", settles: false });
+    expect(recovered.settles).toBe(true);
     expect(ruleGroup(ref, { status: "resolved", value: null, why: "removed" }, at).alerts[0].summary).toBe("HighErrorRate on Agent Node: the rule is no longer in the catalog");
   });
 

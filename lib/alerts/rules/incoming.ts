@@ -44,6 +44,8 @@ export function ruleGroup(r: RuleRef, t: Transition, at: Date): IncomingGroup {
       endsAt: t.status === "resolved" ? at : null,
       generatorUrl: null,
       runbookRef: r.runbook ?? null,
+      // No data is not recovery: the service may be down altogether.
+      settles: !(t.status === "resolved" && t.why === "no-data"),
     }],
   };
 }

@@ -47,9 +47,12 @@ export function ruleValues(r: CatalogAlertRule, stored: StoredSeries[], g: RuleG
   return top.map((v, i) => {
     if (v === null) return null;
     if (!overs.length) return finite(v * r.scale);
-    const present = overs.map((o) => o[i]).filter((x): x is number => x !== null);
-    const den = present.reduce((a, b) => a + b, 0);
-    return present.length && den !== 0 ? finite((v / den) * r.scale) : null;
+    // As in PromQL, a sum with a series missing has no value: failed / (processed + failed)
+    // must not read 100% because processed is absent.
+    const parts = overs.map((o) => o[i]);
+    if (parts.some((x) => x === null)) return null;
+    const den = (parts as number[]).reduce((a, b) => a + b, 0);
+    return den !== 0 ? finite((v / den) * r.scale) : null;
   });
 }
 
