@@ -9,7 +9,7 @@
 // is GET /api/health, probed in the same run.
 // Needs a production build (`npx next build`). Uses DATABASE_URL only when it is on this machine;
 // otherwise a throwaway embedded PostgreSQL, removed at the end (Ctrl-C included).
-//   BENCH_RATE=1200 (alerts/min)  BENCH_SECONDS=90  BENCH_SEED=1  npm run bench:alerts
+//   BENCH_RATE=1200 (alerts/min)  BENCH_SECONDS=90  BENCH_SEED=1  BENCH_KEEP=1 (keep its incidents)  npm run bench:alerts
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
@@ -18,7 +18,7 @@ import pg from "pg";
 import { percentile } from "./bench/load.mjs";
 import { freePort, run, runBench, startApp, startDatabase } from "./bench/processes.mjs";
 import { createTraffic, rngOf } from "./bench/alert-traffic.mjs";
-import { checkStore } from "./bench/alert-checks.mjs";
+import { checkStore, removeRun } from "./bench/alert-checks.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const RATE = Number(process.env.BENCH_RATE || 1200);
@@ -179,7 +179,12 @@ async function main() {
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   let store;
-  try { store = await checkStore(client, TAG, result); } finally { await client.end(); }
+  try {
+    store = await checkStore(client, TAG, result);
+    if (process.env.BENCH_KEEP !== "1") say(`removed the run's ${await removeRun(client, TAG)} incidents and their alerts (BENCH_KEEP=1 keeps them)`);
+  } finally {
+    await client.end();
+  }
   const code = report(result, store);
   if (code) console.log(`\nThe app's last log lines:\n${[...new Set(app.log().split("\n"))].slice(-15).join("\n")}`);
   return code;

@@ -18,6 +18,8 @@ const LIMIT = 1_048_576;
 // Group keys differ from run to run (the rest replays from the seed): a valid delivery that a
 // previous run stored would come back as a repeat, and repeats write nothing.
 const RUN = randomUUID().slice(0, 8);
+/** Every group key this run's deliveries carry starts with it (the test removes them afterwards). */
+export const FUZZ_GROUP_PREFIX = `{}:{fuzz="${RUN}-`;
 const labelName = fc.stringMatching(/^[a-zA-Z_][a-zA-Z0-9_]{0,15}$/).filter((n) => n !== "alertname");
 // Names Object.prototype has: a lookup in a plain object by label value must not find them.
 const PROTO_WORDS = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "isPrototypeOf"];
@@ -30,7 +32,7 @@ const alertInput: fc.Arbitrary<AmAlertInput> = fc.record({
 });
 export const validNotification: fc.Arbitrary<Json> = fc
   .tuple(fc.uuid(), fc.array(alertInput, { minLength: 1, maxLength: 4 }))
-  .map(([id, alerts]) => amNotification(`{}:{fuzz="${RUN}-${id}"}`, alerts) as unknown as Json);
+  .map(([id, alerts]) => amNotification(`${FUZZ_GROUP_PREFIX}${id}"}`, alerts) as unknown as Json);
 
 const clone = <T>(v: T): T => structuredClone(v);
 const typeOf = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);

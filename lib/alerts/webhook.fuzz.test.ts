@@ -2,14 +2,15 @@
 // strange-but-legal ones: every malformed one is refused with the 4xx of the check it fails,
 // none throws, none answers 5xx, and the malformed ones write nothing at all. Fixed seeds: a
 // failure replays; fast-check prints the smallest delivery that still fails.
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { edgyDelivery, FUZZ_TOKEN, malformedDelivery, type Delivery } from "@/lib/alerts/fuzz-cases";
+import { edgyDelivery, FUZZ_GROUP_PREFIX, FUZZ_TOKEN, malformedDelivery, type Delivery } from "@/lib/alerts/fuzz-cases";
 
 process.env.SITREP_ALERTMANAGER_TOKEN = FUZZ_TOKEN;
 const { db } = await import("@/lib/db");
 const { handleAlertmanagerWebhook, MAX_BODY_BYTES } = await import("@/lib/alerts/webhook");
 const { amPayloadSchema } = await import("@/lib/alerts/alertmanager-schema");
+const { removeAlertGroups } = await import("@/lib/alerts/test-cleanup");
 
 const MALFORMED = 10_000;
 const EDGY = 400;
@@ -77,6 +78,9 @@ const written = async () => ({
 const summary = (t: Tally) => [...t.statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(" ");
 
 describe("Alertmanager webhook fuzzing", () => {
+  // The legal deliveries open a few hundred incidents: not left for the suites after this one.
+  afterAll(() => removeAlertGroups(FUZZ_GROUP_PREFIX));
+
   it(`refuses ${MALFORMED.toLocaleString("en")} malformed deliveries with a clear 4xx, never throws, and writes nothing`, async () => {
     const before = await written();
     const tally: Tally = { statuses: new Map(), thrown: 0 };

@@ -26,3 +26,10 @@ export async function checkStore(client, tag, run) {
   const expectedAlerts = run.groups.reduce((n, g) => n + g.alerts.filter((a) => a.state !== "absent").length, 0);
   return { incidents, events, expectedEvents: run.expectedEvents, alerts, expectedAlerts, mitigated, open, wrongState, storedGroups: groups.length };
 }
+
+/** Removes the run's alert groups and incidents (BENCH_KEEP=1 keeps them to look at). */
+export async function removeRun(client, tag) {
+  const incidents = await client.query(`DELETE FROM "Incident" WHERE title LIKE $1`, [`%${incidentTitleTag(tag)}%`]);
+  await client.query(`DELETE FROM "AlertGroup" WHERE source = 'alertmanager' AND "groupKey" LIKE $1`, [`{}/{bench="${tag}"}:%`]);
+  return incidents.rowCount;
+}
