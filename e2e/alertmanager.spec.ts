@@ -18,8 +18,7 @@ import { alertmanagerAvailable, startAlertmanager } from "../scripts/testing/ale
 const TOKEN = process.env.SITREP_ALERTMANAGER_TOKEN!;
 const FLEET_TOKEN = `am-spec-fleet-${uniqueTag()}`;
 // The incident page's "Alerts" card (data-testid="incident-alerts"), each alert with its runbook link.
-// TODO(lead): switch on once the card lands.
-const ALERTS_CARD = false;
+const ALERTS_CARD = true;
 
 const tag = uniqueTag().replace(/-/g, "");
 const ALERT = `YagnaBreakerOpen${tag}`; // unique per run, and an alert name the runbook parser knows
