@@ -70,6 +70,13 @@ describe("parseEnv", () => {
     expect(problems({ ...base, AUTH_OIDC_ROLE_MAP: "ops=superuser" })).toEqual([expect.stringMatching(/^AUTH_OIDC_ROLE_MAP: .*"ops=superuser"/)]);
   });
 
+  it("parses the alert severity map case-insensitively and rejects a bad pair by name", () => {
+    expect(parseEnv(base).SITREP_ALERT_SEVERITY_MAP).toMatchObject({ critical: "P1", warning: "P3", info: "P4" });
+    expect(parseEnv({ ...base, SITREP_ALERT_SEVERITY_MAP: "Sev1=p1, sev2=P2" }).SITREP_ALERT_SEVERITY_MAP).toEqual({ sev1: "P1", sev2: "P2" });
+    expect(problems({ ...base, SITREP_ALERT_SEVERITY_MAP: "sev1=P9" })).toEqual([expect.stringMatching(/^SITREP_ALERT_SEVERITY_MAP: .*"sev1=P9"/)]);
+    expect(problems({ ...base, SITREP_ALERT_ON_RESOLVED: "close" })).toEqual([expect.stringMatching(/^SITREP_ALERT_ON_RESOLVED: must be mitigate, resolve or none/)]);
+  });
+
   it("reads flags", () => {
     expect(parseEnv({ ...base, SITREP_DEMO: "1" }).SITREP_DEMO).toBe(true);
     expect(problems({ ...base, SITREP_DEMO: "maybe" })).toEqual([expect.stringMatching(/^SITREP_DEMO: /)]);

@@ -22,43 +22,41 @@ const durationMs = (fallback: string, min: number) =>
       return ms;
     });
 
-// "claim value → role" pairs: "sitrep-admins=admin,oncall=responder"
-const roleMap = z
-  .string()
-  .default("")
-  .transform((raw, ctx) => {
-    const map: Record<string, z.infer<typeof roleName>> = {};
-    for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
-      const [value, role] = pair.split("=").map((s) => s.trim());
-      const parsed = roleName.safeParse(role);
-      if (!value || !parsed.success) {
-        ctx.addIssue({ code: "custom", message: `expected "value=role" pairs with role viewer, responder or admin; "${pair}" is not one` });
-        return z.NEVER;
+/**
+ * "key=value" pairs, comma-separated, each value checked by `value`; `expected` says what a pair
+ * should look like when one is not. Keys go through `key` (case folding).
+ */
+function pairMap<V extends string>(fallback: string, value: z.ZodType<V>, expected: string, key = (k: string) => k) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((raw, ctx) => {
+      const map: Record<string, V> = {};
+      for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+        const [k, v] = pair.split("=").map((s) => s.trim());
+        const parsed = value.safeParse(v);
+        if (!k || !parsed.success) {
+          ctx.addIssue({ code: "custom", message: `expected ${expected}; "${pair}" is not one` });
+          return z.NEVER;
+        }
+        map[key(k)] = parsed.data;
       }
-      map[value] = parsed.data;
-    }
-    return map;
-  });
+      return map;
+    });
+}
+
+// "claim value → role" pairs: "sitrep-admins=admin,oncall=responder"
+const roleMap = pairMap("", roleName, '"value=role" pairs with role viewer, responder or admin');
 
 const severityName = z.enum(["P1", "P2", "P3", "P4"]);
 
 // "label value → severity" pairs: "critical=P1,warning=P3"; values are matched case-insensitively.
-const severityMap = z
-  .string()
-  .default("critical=P1,page=P1,high=P2,error=P2,major=P2,warning=P3,warn=P3,minor=P3,info=P4,low=P4,none=P4")
-  .transform((raw, ctx) => {
-    const map: Record<string, z.infer<typeof severityName>> = {};
-    for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
-      const [value, sev] = pair.split("=").map((s) => s.trim());
-      const parsed = severityName.safeParse(sev?.toUpperCase());
-      if (!value || !parsed.success) {
-        ctx.addIssue({ code: "custom", message: `expected "label=P1".."label=P4" pairs; "${pair}" is not one` });
-        return z.NEVER;
-      }
-      map[value.toLowerCase()] = parsed.data;
-    }
-    return map;
-  });
+const severityMap = pairMap(
+  "critical=P1,page=P1,high=P2,error=P2,major=P2,warning=P3,warn=P3,minor=P3,info=P4,low=P4,none=P4",
+  z.string().transform((v) => v.toUpperCase()).pipe(severityName),
+  '"label=P1".."label=P4" pairs',
+  (k) => k.toLowerCase(),
+);
 
 const schema = z
   .object({

@@ -4,21 +4,13 @@
 // the last delivery, and a delivery racing its own retry. The model knows what Sitrep holds, so
 // each notification says what it must change (alerts fired, resolved) and a duplicate nothing.
 import { createHash } from "node:crypto";
+import { createRng } from "../../demo/lib/sim.mjs";
 
 const ZERO_TIME = "0001-01-01T00:00:00Z";
 const SEVERITIES = ["critical", "warning", "warning", "info"];
 
-/** A small seeded PRNG (mulberry32): the same seed, the same traffic. */
-export function rngOf(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo fleet's seeded PRNG (mulberry32): the same seed, the same traffic. */
+export const rngOf = (seed) => createRng(seed);
 
 const fingerprintOf = (labels) => createHash("sha256").update(JSON.stringify(Object.entries(labels).sort())).digest("hex").slice(0, 16);
 

@@ -5,11 +5,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import { freePort, startWatchdog, stopProcess } from "./prometheus.mjs";
+import { freePort, launchWatched } from "./prometheus.mjs";
 
 export const ALERTMANAGER_BIN = process.env.ALERTMANAGER_BIN ?? "/usr/bin/prometheus-alertmanager";
-const READY_TIMEOUT_MS = 20_000;
 
 export function alertmanagerAvailable() {
   try {
@@ -34,18 +32,6 @@ export function alertmanagerConfig({ webhookUrl, token, groupBy = ["alertname"],
   };
 }
 
-async function waitReady(url, child, log) {
-  const deadline = Date.now() + READY_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`alertmanager exited with ${child.signalCode ?? child.exitCode} before it was ready:\n${log()}`);
-    try {
-      if ((await fetch(`${url}/-/ready`)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`alertmanager at ${url} not ready after ${READY_TIMEOUT_MS / 1000} s:\n${log()}`);
-}
-
 /**
  * Starts Alertmanager and resolves once it is ready. `postAlerts` is its API v2 (what Prometheus
  * calls); `alerts` lists what it holds.
@@ -59,33 +45,20 @@ export async function startAlertmanager(options) {
     fs.writeFileSync(path.join(dir, "alertmanager.yml"), JSON.stringify(config, null, 2));
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const child = spawn(ALERTMANAGER_BIN, [
-      `--config.file=${path.join(dir, "alertmanager.yml")}`,
-      `--storage.path=${path.join(dir, "data")}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      "--cluster.listen-address=", // no gossip: one instance, no port of its own
-      "--log.level=warn",
-    ], { stdio: ["ignore", "ignore", "pipe"] });
-    let log = "";
-    child.stderr.on("data", (chunk) => { log = (log + chunk).slice(-8000); });
-    const killOnExit = () => child.kill("SIGKILL");
-    process.once("exit", killOnExit);
-    const dog = startWatchdog(child.pid, dir);
-    const stop = async () => {
-      process.removeListener("exit", killOnExit);
-      dog.kill("SIGKILL");
-      await stopProcess(child);
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
+    let server;
     try {
-      await waitReady(url, child, () => log);
+      server = await launchWatched(ALERTMANAGER_BIN, [
+        `--config.file=${path.join(dir, "alertmanager.yml")}`,
+        `--storage.path=${path.join(dir, "data")}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        "--cluster.listen-address=", // no gossip: one instance, no port of its own
+        "--log.level=warn",
+      ], dir, url);
     } catch (e) {
-      await stop();
       if (attempt < 3 && /address already in use/.test(String(e?.message))) continue;
       throw e;
     }
-    child.unref();
-    /** @type {any} */ (child.stderr).unref?.();
+    const { child, stop, log } = server;
     const api = async (method, p, body) => {
       const res = await fetch(`${url}/api/v2${p}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!res.ok) throw new Error(`alertmanager ${method} ${p}: HTTP ${res.status} ${await res.text()}`);
@@ -96,7 +69,7 @@ export async function startAlertmanager(options) {
       hostPort: `127.0.0.1:${port}`,
       pid: /** @type {number} */ (child.pid),
       stop,
-      log: () => log,
+      log,
       /** @param {{ labels: Record<string, string>, annotations?: Record<string, string>, startsAt?: string, endsAt?: string, generatorURL?: string }[]} alerts */
       postAlerts: (alerts) => api("POST", "/alerts", alerts),
       /** @returns {Promise<{ labels: Record<string, string>, status: { state: string } }[]>} */

@@ -86,18 +86,18 @@ export function startWatchdog(pid, dir) {
   return dog;
 }
 
-async function waitReady(url, child, stderr) {
+async function waitReady(url, child, stderr, name = "prometheus") {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`prometheus exited with ${child.signalCode ?? child.exitCode} before it was ready:\n${stderr()}`);
+      throw new Error(`${name} exited with ${child.signalCode ?? child.exitCode} before it was ready:\n${stderr()}`);
     }
     try {
       if ((await fetch(`${url}/-/ready`)).ok) return;
     } catch {}
     await sleep(100);
   }
-  throw new Error(`prometheus at ${url} not ready after ${READY_TIMEOUT_MS / 1000} s:\n${stderr()}`);
+  throw new Error(`${name} at ${url} not ready after ${READY_TIMEOUT_MS / 1000} s:\n${stderr()}`);
 }
 
 async function waitForTargets(url, expected, timeoutMs) {
@@ -126,28 +126,37 @@ export function stopProcess(child) {
 }
 
 /** @param {string} dir @param {number} port @param {string[]} extraArgs */
-async function launch(dir, port, extraArgs) {
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(PROMETHEUS_BIN, [
+function launch(dir, port, extraArgs) {
+  return launchWatched(PROMETHEUS_BIN, [
     `--config.file=${path.join(dir, "prometheus.yml")}`,
     `--storage.tsdb.path=${path.join(dir, "data")}`,
     `--web.listen-address=127.0.0.1:${port}`,
     "--log.level=warn",
     ...extraArgs,
-  ], { stdio: ["ignore", "ignore", "pipe"] });
+  ], dir, `http://127.0.0.1:${port}`);
+}
+
+/**
+ * Starts a server binary (Prometheus, Alertmanager) with its data in `dir`, guarded by a
+ * watchdog and an exit hook so a crashed test never leaves it running, and waits until it
+ * answers at `url`. `stop()` ends it and removes `dir`.
+ * @param {string} bin @param {string[]} args @param {string} dir @param {string} url
+ */
+export async function launchWatched(bin, args, dir, url) {
+  const child = spawn(bin, args, { stdio: ["ignore", "ignore", "pipe"] });
   let log = "";
-  child.stderr.on("data", (chunk) => { log = (log + chunk).slice(-4000); });
+  child.stderr.on("data", (chunk) => { log = (log + chunk).slice(-8000); });
   const killOnExit = () => child.kill("SIGKILL");
   process.once("exit", killOnExit);
   const dog = startWatchdog(child.pid, dir);
   const stop = async () => {
     process.removeListener("exit", killOnExit);
-    dog.kill("SIGKILL"); // before Prometheus exits, so it can never signal a reused pid
+    dog.kill("SIGKILL"); // before the server exits, so it can never signal a reused pid
     await stopProcess(child);
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    await waitReady(url, child, () => log);
+    await waitReady(url, child, () => log, path.basename(bin));
   } catch (e) {
     await stop();
     throw e;
