@@ -15,7 +15,7 @@ import { writeAlerts, type Touched } from "@/lib/alerts/write";
 // rules: group → incident, alerts → timeline, all resolved → mitigated. One transaction per
 // notification, serialized per group, so a retried delivery racing the original changes nothing.
 
-export type IngestOptions = { severity: SeverityConfig; onResolved: "mitigate" | "resolve" | "none" };
+export type IngestOptions = { severity: SeverityConfig; onResolved: "mitigate" | "resolve" | "none"; ownHost?: string | null };
 export type IngestResult = {
   incident: number | null;
   opened: boolean;
@@ -27,7 +27,10 @@ export type IngestResult = {
 
 export function ingestOptions(): IngestOptions {
   const env = getEnv();
-  return { severity: { map: env.SITREP_ALERT_SEVERITY_MAP, fallback: env.SITREP_ALERT_DEFAULT_SEVERITY }, onResolved: env.SITREP_ALERT_ON_RESOLVED };
+  return {
+    severity: { map: env.SITREP_ALERT_SEVERITY_MAP, fallback: env.SITREP_ALERT_DEFAULT_SEVERITY }, onResolved: env.SITREP_ALERT_ON_RESOLVED,
+    ownHost: env.SITREP_PUBLIC_URL ? new URL(env.SITREP_PUBLIC_URL).host : null,
+  };
 }
 
 export const sourceActor = (g: Pick<IncomingGroup, "source" | "receiver">): Actor => ({
@@ -118,7 +121,7 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
 
     const touched: Touched = await writeAlerts(tx, {
       groupId: groupRow.id, changes, known, silenced, incidentId: incident?.id ?? null, actor,
-      link: (a) => linkRunbook(runbooks, a.alertname, a.runbookRef), runbookTitle: (id) => runbooks.titles.get(id) ?? null, services,
+      link: (a) => linkRunbook(runbooks, a.alertname, a.runbookRef, options.ownHost), runbookTitle: (id) => runbooks.titles.get(id) ?? null, services,
     });
     const firing = await tx.alert.count({ where: { groupId: groupRow.id, status: "firing" } });
     await tx.alertGroup.update({ where: { id: groupRow.id }, data: { status: firing ? "firing" : "resolved", receiver: group.receiver } });

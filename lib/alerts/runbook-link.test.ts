@@ -19,6 +19,11 @@ describe("linkRunbook", () => {
     expect(linkRunbook(index, "Whatever", "high-error-rate")).toEqual({ runbookId: "r2", runbookUrl: null });
   });
 
+  it("with Sitrep's public host known, a runbook_url on another host stays an outside link", () => {
+    expect(linkRunbook(index, "Whatever", "https://wiki.example/runbooks/runner-down", "sitrep.example")).toEqual({ runbookId: null, runbookUrl: "https://wiki.example/runbooks/runner-down" });
+    expect(linkRunbook(index, "Whatever", "https://sitrep.example/runbooks/runner-down", "sitrep.example")).toEqual({ runbookId: "r1", runbookUrl: null });
+  });
+
   it("keeps an outside runbook_url as a link, and refuses what is not http(s)", () => {
     expect(linkRunbook(index, "DiskFull", "https://wiki.example/disk-full")).toEqual({ runbookId: null, runbookUrl: "https://wiki.example/disk-full" });
     expect(linkRunbook(index, "DiskFull", "javascript:alert(1)")).toEqual({ runbookId: null, runbookUrl: null });

@@ -17,11 +17,17 @@ export function runbookIndex(runbooks: RunbookRef[]) {
 
 const SLUG_IN_PATH = /\/runbooks\/([a-z0-9][a-z0-9-]*)\/?$/;
 
-export function linkRunbook(index: ReturnType<typeof runbookIndex>, alertname: string, ref: string | null): RunbookLink {
+/**
+ * `ownHost`: Sitrep's public host (SITREP_PUBLIC_URL), when known: a runbook_url on another host
+ * is someone else's page, even if its path ends in /runbooks/<a slug Sitrep also has>.
+ */
+export function linkRunbook(index: ReturnType<typeof runbookIndex>, alertname: string, ref: string | null, ownHost: string | null = null): RunbookLink {
   if (ref) {
     const slug = /^[a-z0-9][a-z0-9-]*$/.test(ref) ? ref : (() => {
       try {
-        return SLUG_IN_PATH.exec(new URL(ref).pathname)?.[1] ?? null;
+        const url = new URL(ref);
+        if (ownHost && url.host !== ownHost) return null;
+        return SLUG_IN_PATH.exec(url.pathname)?.[1] ?? null;
       } catch {
         return null;
       }
