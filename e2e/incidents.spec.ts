@@ -5,6 +5,9 @@ import type pg from "pg";
 import { test, expect, signIn, uniqueTag } from "./fixtures";
 import type { Page } from "@playwright/test";
 
+// Whole user journeys (declare, every status, the timeline): 30 s is too tight on a loaded 2-core CI.
+test.describe.configure({ timeout: 60_000 });
+
 const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 const timeline = (page: Page) => page.getByTestId("timeline").getByTestId("timeline-event");
 const statusBadge = (page: Page) => page.getByTestId("incident-header").getByTestId("status-badge");

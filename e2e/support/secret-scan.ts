@@ -21,12 +21,20 @@ export async function textColumns(db: pg.Pool): Promise<Column[]> {
   return rows;
 }
 
-/** "schema.table.column" of every column where some row's value contains `needle`. */
+/**
+ * "schema.table.column" of every column where some row's value contains `needle`. One scan per
+ * table (all its text columns at once), not one per column: specs run this beside others, and a
+ * scan per column of every table kept the database busy long enough to slow them past their timeouts.
+ */
 export async function columnsHolding(db: pg.Pool, needle: string): Promise<string[]> {
+  const byTable = new Map<string, Column[]>();
+  for (const c of await textColumns(db)) byTable.set(`${c.schema}.${c.table}`, [...(byTable.get(`${c.schema}.${c.table}`) ?? []), c]);
   const hits: string[] = [];
-  for (const { schema, table, column } of await textColumns(db)) {
-    const sql = `SELECT 1 FROM ${quote(schema)}.${quote(table)} WHERE strpos(${quote(column)}::text, $1) > 0 LIMIT 1`;
-    if ((await db.query(sql, [needle])).rowCount) hits.push(`${schema}.${table}.${column}`);
+  for (const columns of byTable.values()) {
+    const { schema, table } = columns[0];
+    const checks = columns.map((c, i) => `bool_or(strpos(${quote(c.column)}::text, $1) > 0) AS c${i}`).join(", ");
+    const { rows } = await db.query(`SELECT ${checks} FROM ${quote(schema)}.${quote(table)}`, [needle]);
+    columns.forEach((c, i) => { if (rows[0]?.[`c${i}`]) hits.push(`${schema}.${table}.${c.column}`); });
   }
   return hits;
 }

@@ -105,12 +105,17 @@ export async function getActiveCatalog(): Promise<Active> {
  * a caller inside a transaction never waits for a second pooled connection.
  */
 export function parsedCatalogVersion(id: number, client: CatalogReader = db): Promise<Active> {
-  if (parsedVersion?.id !== id) {
-    const value = parseVersion(id, client);
+  if (parsedVersion?.id === id) return parsedVersion.value;
+  const value = parseVersion(id, client);
+  if (client === db) {
     parsedVersion = { id, value };
     value.catch(() => { if (parsedVersion?.value === value) parsedVersion = null; });
+  } else {
+    // Read through the caller's transaction: never hand that promise to another caller, who would
+    // then wait on a query queued in a transaction that may itself wait on them (the audit head).
+    value.then((v) => { if (parsedVersion?.id !== id) parsedVersion = { id, value: Promise.resolve(v) }; }, () => {});
   }
-  return parsedVersion.value;
+  return value;
 }
 
 /** The configured catalog file, resolved against the working directory; null when none. */
