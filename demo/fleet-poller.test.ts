@@ -3,16 +3,14 @@
 // interval), and its recovery action must clear it within one more; one fault also goes through
 // the real poller into the database. (fleet.test.ts checks the symptoms on the fleet's own answers.)
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
 import { catalogVars } from "@/lib/env";
 import { runCheck, targetsFromCatalog, type CheckResult, type CheckTarget } from "@/lib/health/check";
 import type { Sample } from "@/lib/health/exposition";
 import { DEFAULT_POLLER_OPTIONS } from "@/lib/health/poller";
 import { createPollerRuntime } from "@/lib/health/runtime";
-import { formatProblem, parseCatalog } from "@/lib/services/catalog";
-import { EMPTY_CATALOG, storeCatalog } from "@/lib/services/catalog-store";
 import { getService, listServicesBySlug } from "@/lib/services/queries";
 import { uniqueEmail } from "@/lib/testing/db";
+import { loadTestCatalog, withRestoredCatalog } from "@/lib/actions/testing-catalog";
 import { SCENARIOS } from "./scenarios";
 import { CATALOG_TEXT, delta, quantileBetween, setupFleet, until, value, type Json } from "./testing";
 
@@ -110,32 +108,23 @@ describe.skipIf(!process.env.DATABASE_URL)("a fault through the poller into the 
   const tag = uniqueEmail("fleet").split("@")[0];
   const mine = (slug: string) => `${tag}-${slug}`;
   const slugs = [...CATALOG_TEXT.matchAll(/^\s*- slug: ([a-z0-9-]+)$/gm)].map((m) => mine(m[1]));
-  const actor = { id: null, label: "fleet-poller-test" };
   const env = { url: process.env.SITREP_FLEET_URL, interval: process.env.SITREP_DEMO_INTERVAL };
-  let previous: { text: string; source: string } | null = null;
 
   const setEnv = (name: string, v: string | undefined) => (v === undefined ? delete process.env[name] : (process.env[name] = v));
-  /** Stores `text` as the catalog in force; the previous one goes back as it was, even if it no longer parses here. */
-  async function store(text: string, file: string, restoring = false) {
-    const parsed = parseCatalog(text, file, catalogVars());
-    if (!parsed.ok && !restoring) throw new Error(parsed.problems.map(formatProblem).join("\n"));
-    await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text, file }, "catalog.load");
-  }
+  withRestoredCatalog();
 
   beforeAll(async () => {
-    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
     // As Sitrep loads it in demo mode, polled every second so the test stays short.
     setEnv("SITREP_FLEET_URL", f.url);
     setEnv("SITREP_DEMO_INTERVAL", "1s");
     const text = CATALOG_TEXT.replace(/^(\s*- slug: )([a-z0-9-]+)$/gm, (_, head, slug) => head + mine(slug))
       .replace(/^(\s*dependsOn: \[)([^\]]*)\]/gm, (_, head, list: string) => `${head}${list.split(",").map((s) => mine(s.trim())).join(", ")}]`);
-    await store(text, "demo/catalog.yaml");
+    await loadTestCatalog(text, "demo/catalog.yaml", catalogVars());
   });
 
   afterAll(async () => {
     setEnv("SITREP_FLEET_URL", env.url);
     setEnv("SITREP_DEMO_INTERVAL", env.interval);
-    if (previous) await store(previous.text, previous.source, true);
   });
 
   it("nats-down: stored down (the router impacted) within one interval, and up again after its restart", async () => {

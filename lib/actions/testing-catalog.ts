@@ -1,5 +1,6 @@
-// For integration tests of actions: the demo fleet on a free port, a catalog of the test's own
-// stored as the one in force for the file, and the previous catalog put back afterwards.
+// For integration tests that need a catalog of their own (actions, rules, panels, the poller):
+// the demo fleet on a free port, the test's catalog stored as the one in force for the file, and
+// the previous catalog put back afterwards (or, when there was none, the test's ones removed).
 import { afterAll, beforeAll } from "vitest";
 import { db } from "@/lib/db";
 import { catalogVars } from "@/lib/env";
@@ -10,20 +11,23 @@ import { startFleet } from "@/demo/fleet.mjs";
 type Fleet = Awaited<ReturnType<typeof startFleet>>;
 const actor = { id: null, label: "action-tests" };
 
-export async function loadTestCatalog(text: string, file = "action-tests.yaml") {
-  const parsed = parseCatalog(text, file);
+/** `vars` fill `${NAME}` as when Sitrep loads a file (the demo catalog: `catalogVars()`). */
+export async function loadTestCatalog(text: string, file = "action-tests.yaml", vars: Record<string, string | undefined> = {}) {
+  const parsed = parseCatalog(text, file, vars);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   await storeCatalog(actor, { ok: true, catalog: parsed.catalog, text, file }, "catalog.load");
 }
 
 /** Puts the catalog in force before the file back after it (register before loading your own). */
 export function withRestoredCatalog() {
-  let previous: { text: string; source: string } | null = null;
+  let previous: { id: number; text: string; source: string } | null = null;
   beforeAll(async () => {
-    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
+    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true, text: true, source: true } });
   });
   afterAll(async () => {
-    if (!previous) return;
+    // None before: the test's catalogs go, so none stays in force for the next file.
+    if (!previous) return void (await db.catalogVersion.deleteMany({}));
+    // Put back as it was, even if it no longer parses here (a variable this process lacks).
     const parsed = parseCatalog(previous.text, previous.source, catalogVars());
     await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
   });

@@ -2,14 +2,11 @@
 // through getPanelData: the values on the panels are the fleet's (counter rates, a histogram's
 // p95, gauges by label), and a fault injected into the fleet shows on them, as does its recovery.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { catalogVars } from "@/lib/env";
-import { parseCatalog } from "@/lib/services/catalog";
-import { EMPTY_CATALOG, storeCatalog } from "@/lib/services/catalog-store";
 import { getPanelData } from "@/lib/services/panels";
 import type { PanelData, PanelSeries } from "@/lib/services/types";
 import { uniqueEmail } from "@/lib/testing/db";
 import { fleetClient, quantileBetween, value, type FleetClient, type Json } from "@/demo/testing";
+import { loadTestCatalog, withRestoredCatalog } from "@/lib/actions/testing-catalog";
 import { startFleet } from "@/demo/fleet.mjs";
 import { PROMETHEUS_BIN, prometheusAvailable, startPrometheus } from "@/scripts/testing/prometheus.mjs";
 
@@ -21,7 +18,6 @@ const TOKEN = "prometheus-fleet-test-token";
 const SCRAPED = ["beacon-runner", "agent-node", "aitbc-coordinator"];
 const tag = uniqueEmail("prom").split("@")[0];
 const [runner, agent, coordinator] = SCRAPED.map((s) => `${tag}-${s}`);
-const actor = { id: null, label: "prometheus-fleet-test" };
 
 // Each fleet service is one Prometheus job named after its slug; its panels ask for that job.
 const catalogText = (prom: string) => `services:
@@ -65,10 +61,10 @@ async function panelUntil(what: string, slug: string, index: number, ok: (p: Pan
 }
 
 describe.skipIf(!available)(available ? "PromQL panels on a real Prometheus scraping the demo fleet" : SKIPPED, () => {
+  withRestoredCatalog();
   let fleet: Awaited<ReturnType<typeof startFleet>> | null = null;
   let prom: Awaited<ReturnType<typeof startPrometheus>> | null = null;
   let api: FleetClient;
-  let previous: { text: string; source: string } | null = null;
   /** when Prometheus had scraped every target once, and the fleet's beacon-runner metrics then */
   let scraped: { at: number; metrics: Awaited<ReturnType<FleetClient["metrics"]>> };
 
@@ -80,20 +76,12 @@ describe.skipIf(!available)(available ? "PromQL panels on a real Prometheus scra
     await prom.waitForTargets(15_000);
     scraped = { at: Date.now(), metrics: await api.metrics("beacon-runner") };
     // The catalog in force is global: ours goes in under slugs of its own, the previous one goes back afterwards.
-    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
-    const text = catalogText(prom.url);
-    const parsed = parseCatalog(text, "prometheus-fleet.yaml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    await storeCatalog(actor, { ok: true, catalog: parsed.catalog, text, file: "prometheus-fleet.yaml" }, "catalog.load");
+    await loadTestCatalog(catalogText(prom.url), "prometheus-fleet.yaml");
   }, 30_000);
 
   afterAll(async () => {
     await prom?.stop();
     await fleet?.close();
-    if (previous) {
-      const parsed = parseCatalog(previous.text, previous.source, catalogVars());
-      await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
-    }
   });
 
   it("charts a counter's rate from Prometheus near the fleet's own rate", async () => {

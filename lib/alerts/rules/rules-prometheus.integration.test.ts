@@ -5,12 +5,10 @@
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { catalogVars } from "@/lib/env";
 import { evaluateRules, type RuleOutcome } from "@/lib/alerts/rules/evaluate";
-import { parseCatalog } from "@/lib/services/catalog";
-import { EMPTY_CATALOG, storeCatalog } from "@/lib/services/catalog-store";
 import { uniqueEmail } from "@/lib/testing/db";
 import { fleetClient, type FleetClient } from "@/demo/testing";
+import { loadTestCatalog, withRestoredCatalog } from "@/lib/actions/testing-catalog";
 import { startFleet } from "@/demo/fleet.mjs";
 import { PROMETHEUS_BIN, prometheusAvailable, startPrometheus } from "@/scripts/testing/prometheus.mjs";
 
@@ -21,7 +19,6 @@ if (!available) console.warn(SKIPPED);
 const TOKEN = "rules-prometheus-test-token";
 const tag = uniqueEmail("promrule").split("@")[0];
 const [agent, unreachable] = [`${tag}-agent-node`, `${tag}-nowhere`];
-const actor = { id: null, label: "rules-prometheus-test" };
 const ERROR_RATE = 'sum(rate(http_request_errors_total{job="agent-node"}[4s])) / sum(rate(http_requests_total{job="agent-node"}[4s]))';
 
 const catalogText = (prom: string, closed: string) => `services:
@@ -71,31 +68,23 @@ async function evaluateUntil(key: string, result: RuleOutcome["result"], timeout
 }
 
 describe.skipIf(!available)(available ? "a PromQL threshold rule on a real Prometheus scraping the demo fleet" : SKIPPED, () => {
+  withRestoredCatalog();
   let fleet: Awaited<ReturnType<typeof startFleet>> | null = null;
   let prom: Awaited<ReturnType<typeof startPrometheus>> | null = null;
   let api: FleetClient;
-  let previous: { text: string; source: string } | null = null;
 
   beforeAll(async () => {
     fleet = await startFleet({ port: 0, token: TOKEN, tickMs: 100, log: () => {} });
     api = fleetClient(fleet.url, TOKEN);
     prom = await startPrometheus({ jobs: [{ name: "agent-node", targets: [new URL(fleet.url).host], metricsPath: "/agent-node/metrics", scrapeInterval: "1s", scrapeTimeout: "1s" }] });
     await prom.waitForTargets(15_000);
-    previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
     closedUrl = await closedAddress();
-    const text = catalogText(prom.url, closedUrl);
-    const parsed = parseCatalog(text, "rules-prometheus.yaml");
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
-    await storeCatalog(actor, { ok: true, catalog: parsed.catalog, text, file: "rules-prometheus.yaml" }, "catalog.load");
+    await loadTestCatalog(catalogText(prom.url, closedUrl), "rules-prometheus.yaml");
   }, 30_000);
 
   afterAll(async () => {
     await prom?.stop();
     await fleet?.close();
-    if (previous) {
-      const parsed = parseCatalog(previous.text, previous.source, catalogVars());
-      await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text: previous.text, file: previous.source }, "catalog.load");
-    }
   });
 
   it("stays quiet on a healthy node, fires on the error rate Prometheus computes, and resolves after the rollback", async () => {

@@ -12,9 +12,8 @@ import { evaluateRules } from "@/lib/alerts/rules/evaluate";
 import { ruleFingerprint } from "@/lib/alerts/rules/incoming";
 import { createPollerRuntime } from "@/lib/health/runtime";
 import { importRunbookDocument } from "@/lib/runbooks/import";
-import { formatProblem, parseCatalog } from "@/lib/services/catalog";
-import { EMPTY_CATALOG, storeCatalog } from "@/lib/services/catalog-store";
 import { uniqueEmail } from "@/lib/testing/db";
+import { loadTestCatalog, withRestoredCatalog } from "@/lib/actions/testing-catalog";
 import { startFleet } from "@/demo/fleet.mjs";
 import { CATALOG_TEXT, fleetClient, until, type FleetClient, type Json } from "@/demo/testing";
 
@@ -29,15 +28,10 @@ const setEnv = (name: string, v: string | undefined) => (v === undefined ? delet
 
 let fleet: Awaited<ReturnType<typeof startFleet>>;
 let api: FleetClient;
-let previous: { text: string; source: string } | null = null;
 let runtime: ReturnType<typeof createPollerRuntime> | null = null;
 const runbookIds: Record<string, string> = {};
 
-async function store(text: string, file: string, restoring = false) {
-  const parsed = parseCatalog(text, file, catalogVars());
-  if (!parsed.ok && !restoring) throw new Error(parsed.problems.map(formatProblem).join("\n"));
-  await storeCatalog(actor, { ok: true, catalog: parsed.ok ? parsed.catalog : EMPTY_CATALOG, text, file }, "catalog.load");
-}
+withRestoredCatalog();
 
 /** Imported under a source of this run's own, so its runbooks are the newest listing these alerts. */
 async function importSeed(file: string, key: string) {
@@ -65,7 +59,6 @@ function startRuntime() {
 }
 
 beforeAll(async () => {
-  previous = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { text: true, source: true } });
   fleet = await startFleet({ port: 0, token: TOKEN, tickMs: 100, log: () => {} });
   api = fleetClient(fleet.url, TOKEN);
   // The demo catalog as Sitrep loads it, polled every second, every rule holding for 3 s.
@@ -74,7 +67,7 @@ beforeAll(async () => {
   setEnv("SITREP_DEMO_RULE_FOR", "3s");
   const text = CATALOG_TEXT.replace(/^(\s*- slug: )([a-z0-9-]+)$/gm, (_, head, slug) => head + mine(slug))
     .replace(/^(\s*dependsOn: \[)([^\]]*)\]/gm, (_, head, list: string) => `${head}${list.split(",").map((s) => mine(s.trim())).join(", ")}]`);
-  await store(text, "demo/catalog.yaml");
+  await loadTestCatalog(text, "demo/catalog.yaml", catalogVars());
   runbookIds.JobsStuckInQueue = await importSeed("beacon-runner-runbook.md", "jobs-stuck-in-queue");
   runbookIds.HighErrorRate = await importSeed("agent-node-operational-runbook.md", "high-error-rate-alert");
   forgetRunbookIndex();
@@ -89,7 +82,6 @@ afterAll(async () => {
   await runtime?.poller.stop();
   await fleet?.close();
   for (const v of VARS) setEnv(v, saved[v]);
-  if (previous) await store(previous.text, previous.source, true);
 });
 
 describe("threshold rules on the demo fleet", () => {
