@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // The transaction guard (lib/tx-guard.ts) must not have fired in any test.
+    setupFiles: ["lib/testing/tx-guard-setup.ts"],
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "demo/**/*.test.ts"],
     // Integration tests share one database and one hash-chained audit log: files run one at a time.
     fileParallelism: false,

@@ -2,6 +2,7 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
+import { checkGlobalAccess, inTransactionScope } from "@/lib/tx-guard";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -11,16 +12,31 @@ function createClient() {
   return new PrismaClient({ adapter });
 }
 
-// One client per process, surviving dev-mode module reloads.
-const globalForDb = globalThis as unknown as { sitrepDb?: ReturnType<typeof createClient> };
+type Client = ReturnType<typeof createClient>;
 
-export const db = new Proxy({} as ReturnType<typeof createClient>, {
+// One client per process, surviving dev-mode module reloads.
+const globalForDb = globalThis as unknown as { sitrepDb?: Client };
+
+// An interactive transaction's callback runs in a marked async context (lib/tx-guard.ts), so the
+// global client refuses to be used from inside it. The batch form (an array) has no callback.
+function guardedTransaction(client: Client): Client["$transaction"] {
+  return ((arg: unknown, options?: unknown) => {
+    if (typeof arg !== "function") return (client.$transaction as (a: unknown, o?: unknown) => unknown)(arg, options);
+    const fn = arg as (tx: unknown) => Promise<unknown>;
+    return client.$transaction((tx) => inTransactionScope(() => fn(tx)), options as never);
+  }) as Client["$transaction"];
+}
+
+export const db = new Proxy({} as Client, {
   get(_target, prop) {
+    checkGlobalAccess(prop, getEnv().SITREP_TX_GUARD);
     globalForDb.sitrepDb ??= createClient();
-    const value = Reflect.get(globalForDb.sitrepDb, prop);
-    return typeof value === "function" ? value.bind(globalForDb.sitrepDb) : value;
+    const client = globalForDb.sitrepDb;
+    if (prop === "$transaction") return guardedTransaction(client);
+    const value = Reflect.get(client, prop);
+    return typeof value === "function" ? value.bind(client) : value;
   },
 });
 
-export type Db = ReturnType<typeof createClient>;
+export type Db = Client;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];

@@ -98,6 +98,9 @@ const schema = z
     SITREP_ALERT_SEVERITY_MAP: severityMap,
     SITREP_ALERT_DEFAULT_SEVERITY: severityName.default("P3"),
     SITREP_ALERT_ON_RESOLVED: z.enum(["mitigate", "resolve", "none"], { error: "must be mitigate, resolve or none" }).default("mitigate"),
+    // lib/tx-guard.ts: what the global Prisma client does when used inside a transaction.
+    // Unset: throw in development and tests, warn (log once per call site) in production.
+    SITREP_TX_GUARD: z.enum(["throw", "warn", "off"], { error: "must be throw, warn or off" }).optional(),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];
@@ -110,7 +113,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { oidcEnabled: boolean };
+export type Env = z.infer<typeof schema> & { oidcEnabled: boolean; SITREP_TX_GUARD: "throw" | "warn" | "off" };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -126,7 +129,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`));
   }
-  return { ...result.data, oidcEnabled: Boolean(result.data.AUTH_OIDC_ISSUER) };
+  const data = result.data;
+  const txGuard = data.SITREP_TX_GUARD ?? (data.NODE_ENV === "production" ? "warn" : "throw");
+  return { ...data, SITREP_TX_GUARD: txGuard, oidcEnabled: Boolean(data.AUTH_OIDC_ISSUER) };
 }
 
 /** What the web server needs on top of what every tool needs. */

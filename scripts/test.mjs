@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // `npm test`: every check CI runs, in order, stopping at the first failure.
 //   npm test -- --only=unit,e2e   (steps: typecheck, lint, dbdiff, unit, build, e2e)
+//   npm test -- --embedded        (ignore DATABASE_URL: test on the embedded database)
 // Database: DATABASE_URL if set, and only if it is on this machine (tests create users, write
-// audit entries, and must never touch a shared database); otherwise a throwaway embedded
-// PostgreSQL (PGlite) in a fresh temp dir, removed at the end whatever happens.
+// audit entries, and must never touch a shared database); otherwise (or with --embedded) a
+// throwaway embedded PostgreSQL (PGlite) in a fresh temp dir, removed at the end whatever happens.
+// The transaction guard (lib/tx-guard.ts) throws in every step, the e2e server included, and the
+// e2e step fails if the server logged a violation that the code under test swallowed.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -39,13 +42,17 @@ function selectedSteps() {
 }
 
 const steps = selectedSteps();
+const embedded = process.argv.includes("--embedded") || !process.env.DATABASE_URL;
+const E2E_PORT = Number(process.env.SITREP_E2E_PORT ?? 3100);
 const env = {
   ...process.env,
   AUTH_SECRET: process.env.AUTH_SECRET || crypto.randomBytes(32).toString("base64url"),
   AUTH_TRUST_HOST: "true",
   NEXT_TELEMETRY_DISABLED: "1",
   CHECKPOINT_DISABLE: "1",
+  SITREP_TX_GUARD: "throw",
 };
+if (embedded) delete env.DATABASE_URL;
 let pglite = null; // { child, tmp } while the embedded database runs
 let current = null; // the step's child process
 let interrupted = false;
@@ -72,7 +79,7 @@ function runStep({ name, cmd, args }) {
 
 // Checked before any step runs: a non-local DATABASE_URL must fail in a second, not after lint.
 function checkDatabaseUrl() {
-  if (!process.env.DATABASE_URL) return;
+  if (embedded) return;
   let host;
   try { host = new URL(process.env.DATABASE_URL).hostname; } catch { host = "(unparseable URL)"; }
   if (!LOCAL_HOSTS.has(host)) {
@@ -82,7 +89,7 @@ function checkDatabaseUrl() {
 }
 
 async function startDatabase() {
-  if (process.env.DATABASE_URL) return say(`database: ${new URL(process.env.DATABASE_URL).host} (from DATABASE_URL)`);
+  if (!embedded) return say(`database: ${new URL(process.env.DATABASE_URL).host} (from DATABASE_URL)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sitrep-test-"));
   pglite = { child: null, tmp };
   say(`database: throwaway embedded PostgreSQL in ${tmp}`);
@@ -162,8 +169,21 @@ async function main() {
     }
     const code = await runStep(step);
     if (code !== 0) return code;
+    if (step.name === "e2e" && !serverLogClean()) return 1;
   }
   return interrupted ? 130 : 0;
+}
+
+// A transaction-guard violation the app caught and turned into a polite error still fails the run.
+function serverLogClean() {
+  const file = path.join(root, `.test-reports/server-${E2E_PORT}.log`);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+  const hits = text.split("\n").filter((l) => l.includes("[tx-guard]"));
+  if (!hits.length) return true;
+  console.error(`[test] ✗ the app server used the global Prisma client inside a transaction ${hits.length} time(s) (see ${file}):`);
+  for (const line of [...new Set(hits)].slice(0, 5)) console.error(`  ${line.trim()}`);
+  results.push({ name: "tx-guard", code: 1, ms: 0 });
+  return false;
 }
 
 let code;

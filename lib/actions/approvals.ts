@@ -34,7 +34,7 @@ export async function approveActionRun(approver: Decider, input: { runId: string
     const run = await lockPending(tx, input.runId);
     if (run.requestedById === approver.id) throw new ForbiddenError("You requested this action, so someone else must approve it.");
     if (run.targetHash !== input.targetHash) throw new ConflictError("This request is not the one you reviewed (its parameters or target differ). Reload and review it again.");
-    const now = await currentTargetHash(run.service, run.action, run.params as Record<string, unknown>);
+    const now = await currentTargetHash(run.service, run.action, run.params as Record<string, unknown>, tx);
     if (now !== run.targetHash) throw new ConflictError("The action changed in the catalog since it was requested, so this request cannot be approved. Ask for it again.");
     const approvedAt = new Date();
     const expiresAt = new Date(approvedAt.getTime() + ttlMs);

@@ -1,7 +1,7 @@
 import "server-only";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { CatalogAction, CatalogService } from "@/lib/services/catalog-schema";
-import { getActiveCatalog } from "@/lib/services/catalog-store";
+import { getActiveCatalog, type ActiveCatalogReader } from "@/lib/services/catalog-store";
 import { validateParams, type ParamValues } from "./params";
 import { canonicalParams, targetHashOf } from "./target";
 
@@ -9,8 +9,8 @@ import { canonicalParams, targetHashOf } from "./target";
 
 export type Resolved = { svc: CatalogService; action: CatalogAction };
 
-export async function findAction(service: string, name: string): Promise<Resolved> {
-  const { catalog } = await getActiveCatalog();
+export async function findAction(service: string, name: string, client?: ActiveCatalogReader): Promise<Resolved> {
+  const { catalog } = await getActiveCatalog(client);
   const svc = catalog.services.find((s) => s.slug === service);
   if (!svc) throw new NotFoundError(`There is no service "${service}" in the catalog in force.`);
   const action = svc.actions.find((a) => a.name === name);
@@ -36,7 +36,7 @@ export function targetHashFor(resolved: Resolved | null, params: Record<string, 
   }
 }
 
-/** The same, for the catalog in force now. */
-export async function currentTargetHash(service: string, name: string, params: Record<string, unknown>): Promise<string | null> {
-  return targetHashFor(await findAction(service, name).catch(() => null), params);
+/** The same, for the catalog in force now (read through `client`, a transaction's `tx` inside one). */
+export async function currentTargetHash(service: string, name: string, params: Record<string, unknown>, client?: ActiveCatalogReader): Promise<string | null> {
+  return targetHashFor(await findAction(service, name, client).catch(() => null), params);
 }

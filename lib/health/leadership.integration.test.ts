@@ -1,23 +1,10 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { Leadership } from "@/lib/health/leadership";
-import { testDatabaseUrl } from "@/lib/testing/db";
+import { oneSessionDatabase, testDatabaseUrl } from "@/lib/testing/db";
 
 const quiet = { info: () => {}, warn: () => {} };
 const key = 7_265_399_000 + Math.floor(Math.random() * 1000); // this run's own lock
-
-/** PGlite serves every connection from one backend, so a session lock cannot exclude anyone there. */
-async function oneSessionDatabase(): Promise<boolean> {
-  const a = new pg.Client({ connectionString: testDatabaseUrl() });
-  const b = new pg.Client({ connectionString: testDatabaseUrl() });
-  await Promise.all([a.connect(), b.connect()]);
-  try {
-    const [x, y] = await Promise.all([a.query("SELECT pg_backend_pid() AS p"), b.query("SELECT pg_backend_pid() AS p")]);
-    return x.rows[0].p === y.rows[0].p;
-  } finally {
-    await Promise.all([a.end(), b.end()]);
-  }
-}
 
 describe("poller leadership (advisory lock)", () => {
   it("lets exactly one instance lead, and another take over when the leader's connection dies", async (ctx) => {

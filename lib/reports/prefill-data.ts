@@ -41,7 +41,7 @@ export async function loadPrefillData(tx: Tx, incidentId: string): Promise<Prefi
   });
   const runbookRuns = await tx.runbookRun.findMany({ where: { incidentId, drill: false }, select: { runbook: { select: { title: true, mttrMinutes: true } } } });
   // The catalog's title ("Restart NATS") reads better than the action's name ("restart").
-  const { catalog } = runs.length ? await getActiveCatalog() : { catalog: { services: [] } };
+  const { catalog } = runs.length ? await getActiveCatalog(tx) : { catalog: { services: [] } };
   const titleOf = (service: string, action: string) => catalog.services.find((s) => s.slug === service)?.actions.find((a) => a.name === action)?.title ?? action;
   const targets = runbookRuns.flatMap((r) => (r.runbook.mttrMinutes ? [{ minutes: r.runbook.mttrMinutes, runbook: r.runbook.title }] : []));
   return {

@@ -80,6 +80,8 @@ const NONE: Active = { catalog: EMPTY_CATALOG, versionId: null, loadedAt: null, 
 let parsedVersion: { id: number; value: Promise<Active> } | null = null;
 
 type CatalogReader = { catalogVersion: Pick<Tx["catalogVersion"], "findUniqueOrThrow"> };
+/** The global client, or a transaction's `tx` for a caller inside one (lib/tx-guard.ts). */
+export type ActiveCatalogReader = { catalogVersion: Pick<Tx["catalogVersion"], "findUniqueOrThrow" | "findFirst"> };
 
 async function parseVersion(id: number, client: CatalogReader): Promise<Active> {
   const v = await client.catalogVersion.findUniqueOrThrow({ where: { id }, select: { id: true, text: true, source: true, loadedAt: true } });
@@ -92,11 +94,12 @@ async function parseVersion(id: number, client: CatalogReader): Promise<Active> 
 /**
  * The catalog in force: one indexed read of the newest version's id per call (another instance
  * may have loaded a new one), and a parse only when that id changes. Keyed on the audit head
- * it was parsed again after every audited change (each step of an action run).
+ * it was parsed again after every audited change (each step of an action run). A caller inside a
+ * transaction passes its `tx`.
  */
-export async function getActiveCatalog(): Promise<Active> {
-  const newest = await db.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
-  return newest ? parsedCatalogVersion(newest.id) : NONE;
+export async function getActiveCatalog(client: ActiveCatalogReader = db): Promise<Active> {
+  const newest = await client.catalogVersion.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return newest ? parsedCatalogVersion(newest.id, client) : NONE;
 }
 
 /**
