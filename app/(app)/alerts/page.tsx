@@ -45,7 +45,7 @@ export default async function AlertsPage({ searchParams }: Props) {
         <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-border p-10 text-center" data-testid="alerts-empty">
           <BellRing className="size-8 text-muted" aria-hidden />
           <p className="font-medium">{filter.q ? `No alerts match “${filter.q}”.` : EMPTY[filter.view]}</p>
-          <p className="text-sm text-muted">Point Alertmanager&apos;s webhook at <code>/api/alerts/alertmanager</code>, or add <code>alertRules</code> to the service catalog (see the README).</p>
+          <p className="text-sm text-muted">Point Alertmanager&apos;s webhook at <code>/api/alerts/alertmanager</code>, or add <code>alertRules</code> to the service catalog (see <code>docs/alerts.md</code>).</p>
         </div>
       )}
     </>
