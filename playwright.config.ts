@@ -44,6 +44,11 @@ export default defineConfig({
   testDir: "e2e",
   workers: 2,
   retries: process.env.CI ? 1 : 0,
+  // The suite runs on PostgreSQL and on the embedded database (one session: every query of the
+  // app, the poller and both workers' fixtures queues behind the transaction in progress), on two
+  // shared cores: a click's round trip there is 1–3 s, so 5 s per expectation is too tight.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   // The JSON report gives scripts/test.mjs the counts for its closing "N passed, N failed" line.
   reporter: [["list"], ["json", { outputFile: ".test-reports/e2e.json" }]],
   use: {
@@ -65,11 +70,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "main", testIgnore: /recovery\.(spec|setup)\.ts$/ },
+    { name: "main", testIgnore: /(recovery\.(spec|setup)|walkthrough\.spec)\.ts$/ },
     // The seed systems fixed end to end (recovery.spec.ts) inject faults into the shared fleet
     // and restart services, so they run after everything else, on the bound seed runbooks.
     { name: "recovery-seed", testMatch: /recovery\.setup\.ts$/ },
     { name: "recovery", testMatch: /recovery\.spec\.ts$/, dependencies: ["main", "recovery-seed"] },
+    // The quick-start walkthrough (walkthrough.spec.ts) takes whole services down: last of all.
+    { name: "walkthrough", testMatch: /walkthrough\.spec\.ts$/, dependencies: ["recovery"] },
   ],
   webServer: [
     {

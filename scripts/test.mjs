@@ -2,6 +2,7 @@
 // `npm test`: every check CI runs, in order, stopping at the first failure.
 //   npm test -- --only=unit,e2e   (steps: typecheck, lint, dbdiff, unit, build, e2e)
 //   npm test -- --embedded        (ignore DATABASE_URL: test on the embedded database)
+//   npm test -- --only=e2e e2e/runbooks.spec.ts   (other arguments go to Playwright)
 // Database: DATABASE_URL if set, and only if it is on this machine (tests create users, write
 // audit entries, and must never touch a shared database); otherwise (or with --embedded) a
 // throwaway embedded PostgreSQL (PGlite) in a fresh temp dir, removed at the end whatever happens.
@@ -42,6 +43,10 @@ function selectedSteps() {
 }
 
 const steps = selectedSteps();
+// Arguments that are not options (spec files, -g patterns' values are not supported) go to Playwright.
+const playwrightArgs = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const e2eStep = steps.find((s) => s.name === "e2e");
+if (e2eStep) e2eStep.args = [...e2eStep.args, ...playwrightArgs];
 const embedded = process.argv.includes("--embedded") || !process.env.DATABASE_URL;
 const E2E_PORT = Number(process.env.SITREP_E2E_PORT ?? 3100);
 const env = {
