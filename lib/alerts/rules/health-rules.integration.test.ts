@@ -136,6 +136,25 @@ describe("health rules on the demo fleet", () => {
     expect(await alertOf(coordinator, "CoordinatorDown")).toBeNull();
   });
 
+  it.skipIf(DEFAULTS)("every other down fault of the fleet fires its service's health rule, linked to the runbook the catalog names, and its recovery resolves it", async () => {
+    const cases = [
+      ["fondation-worker", "worker-not-processing", "WorkerDown", "fondation-worker-runbook.md", "fondation-worker-runbook--worker-not-processing-jobs"],
+      ["nats", "nats-down", "NatsServerDown", "beamline-router-recovery.md", "beamline-router-recovery--nats-recovery"],
+      ["aitbc-coordinator", "coordinator-503", "CoordinatorDown", "aitbc-incident-runbooks.md", "aitbc-incident-runbooks--coordinator-api-outage"],
+      ["aitbc-redis", "redis-down", "RedisDown", "aitbc-incident-runbooks.md", "aitbc-incident-runbooks--redis-failure"],
+    ] as const;
+    for (const [slug, fault, rule, file, runbook] of cases) {
+      const runbookId = await seedRunbookBySlug(file, runbook);
+      forgetRunbookIndex();
+      expect((await api.post(`/${slug}/faults/${fault}`)).status, fault).toBe(200);
+      await until(`${rule} firing`, async () => (await alertOf(mine(slug), rule))?.status === "firing" || "not yet", 15_000);
+      expect(await alertOf(mine(slug), rule), rule).toMatchObject({ runbookId, summary: expect.stringMatching(/ is down \(/), incident: { services: [mine(slug)] } });
+      const listed = (await api.get(`/${slug}/faults`)).json.faults.find((x: Json) => x.name === fault);
+      expect((await api.post(new URL(listed.recovery.url).pathname, listed.recovery.body)).status, fault).toBe(200);
+      await until(`${rule} resolved`, async () => (await alertOf(mine(slug), rule))?.status === "resolved" || "still firing", 10_000);
+    }
+  }, 120_000);
+
   it.skipIf(DEFAULTS)("a health rule taken out of the catalog while firing resolves", async () => {
     expect((await api.post("/beacon-runner/faults/runner-down")).status).toBe(200);
     await until("RunnerDown firing again", async () => (await alertOf(runner, "RunnerDown"))?.status === "firing" || "not yet", 15_000);
