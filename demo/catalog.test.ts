@@ -84,6 +84,7 @@ describe("demo/catalog.yaml", () => {
     for (const { s, r } of rules) {
       const linked = r.runbook ? runbooks.filter((b) => b.slug === r.runbook) : runbooks.filter((b) => b.alerts.includes(alertKey(r.name)));
       expect(linked.length, `${s.slug} ${r.name}: the runbook it links`).toBe(1);
+      if (r.type === "health") continue;
       const samples = (await f.api.metrics(s.slug))!;
       for (const line of [r.series, ...(r.over ?? [])]) {
         for (const name of namesFor(line)) {
@@ -93,8 +94,21 @@ describe("demo/catalog.yaml", () => {
       }
     }
     // The seed agent-node's alerts, as its runbook states them.
-    const agent = Object.fromEntries(f.service("agent-node").alertRules.map((r) => [r.name, [r.op, r.value, r.forMs, r.scale]]));
+    const agent = Object.fromEntries(f.service("agent-node").alertRules.map((r) => [r.name, r.type === "threshold" ? [r.op, r.value, r.forMs, r.scale] : [r.health, r.forMs]]));
     expect(agent).toMatchObject({ HighErrorRate: [">", 5, 300_000, 100], HighLatency: [">", 2, 300_000, 1], MemoryUsageHigh: [">", 90, 600_000, 100], AIProviderErrors: [">", 10, 300_000, 100] });
+    // Every service whose seed runbook has a "down" alert has a health rule for it, 1 minute,
+    // linked to the runbook that says what to do (by its alert name for RunnerDown).
+    const down = rules.filter(({ r }) => r.type === "health").map(({ s, r }) => [s.slug, r.name, r.type === "health" && r.health, r.forMs, r.severity, r.runbook ?? null]);
+    expect(down).toEqual([
+      ["beacon-runner", "RunnerDown", "down", 60_000, "P1", null],
+      ["fondation-worker", "WorkerDown", "down", 60_000, "P1", "fondation-worker-runbook--worker-not-processing-jobs"],
+      ["nats", "NatsServerDown", "down", 60_000, "P1", "beamline-router-recovery--nats-recovery"],
+      ["aitbc-coordinator", "CoordinatorDown", "down", 60_000, "P1", "aitbc-incident-runbooks--coordinator-api-outage"],
+      ["aitbc-postgres", "PostgresDown", "down", 60_000, "P1", "aitbc-incident-runbooks--database-failure"],
+      ["aitbc-redis", "RedisDown", "down", 60_000, "P2", "aitbc-incident-runbooks--redis-failure"],
+      ["agent-node", "AgentNodeDown", "down", 60_000, "P1", "agent-node-operational-runbook--service-wont-start"],
+    ]);
+    expect(runbooks.find((b) => b.alerts.includes(alertKey("RunnerDown")))?.slug).toBe("beacon-runner-runbook--runner-down");
     const short = parseCatalog(CATALOG_TEXT, "demo/catalog.yaml", { SITREP_FLEET_URL: f.url, SITREP_DEMO_RULE_FOR: "3s" });
     expect(short.ok && short.catalog.services.flatMap((s) => s.alertRules.map((r) => r.forMs))).toEqual(rules.map(() => 3000));
   });

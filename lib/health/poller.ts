@@ -14,6 +14,11 @@ export type PollerDeps = {
   maintain?(): Promise<void>;
   /** threshold rules, evaluated by the leader every `evaluateMs`, beside the polling */
   evaluate?(): Promise<void>;
+  /**
+   * What the leader does with a batch it just recorded (judge health rules at once). One call at
+   * a time, never holding up the checks; batches recorded meanwhile are passed together next.
+   */
+  recorded?(results: CheckResult[], changes: StatusChange[]): Promise<void>;
   log?: Pick<Console, "info" | "warn" | "error">;
 };
 
@@ -32,6 +37,8 @@ export class Poller {
   private lastMaintain = 0;
   private lastEvaluate = 0;
   private evaluating: Promise<void> | null = null;
+  private reacting: Promise<void> | null = null;
+  private unreacted: { results: CheckResult[]; changes: StatusChange[] } | null = null;
   private ticking = false;
   private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
   private readonly log: Pick<Console, "info" | "warn" | "error">;
@@ -58,6 +65,7 @@ export class Poller {
     this.timer = null;
     this.abort.abort();
     await Promise.all([this.flush(), this.evaluating]);
+    await this.reacting;
     await this.deps.leadership?.release();
     this.leader = false;
   }
@@ -136,10 +144,32 @@ export class Poller {
     const batch = this.buffer.splice(0);
     this.flushing = this.deps
       .record(batch)
-      .then(() => undefined)
+      .then((changes) => this.react(batch, changes))
       .catch((e) => this.log.error(`[poller] could not record ${batch.length} check(s): ${(e as Error).message}`))
       .finally(() => { this.flushing = null; });
     return this.flushing;
+  }
+
+  private react(results: CheckResult[], changes: StatusChange[]) {
+    if (!this.deps.recorded) return;
+    const next = this.unreacted ?? { results: [], changes: [] };
+    next.results.push(...results);
+    next.changes.push(...changes);
+    this.unreacted = next;
+    // Started with a batch waiting, so it awaits before its `finally` clears `reacting`.
+    this.reacting ??= this.drainReactions();
+  }
+
+  private async drainReactions() {
+    try {
+      for (let next = this.unreacted; next; next = this.unreacted) {
+        this.unreacted = null;
+        await this.deps.recorded!(next.results, next.changes).catch((e) => this.log.error(`[poller] after recording checks: ${(e as Error).message}`));
+      }
+    } finally {
+      // No await between the loop's last look and here: a batch arriving later starts a new drain.
+      this.reacting = null;
+    }
   }
 
   /** Not awaited: a slow rule (a PromQL server timing out) must not hold up the checks. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { markInterruptedRunsAtStartup } from "@/lib/actions/run-recovery";
 import { evaluateRules } from "@/lib/alerts/rules/evaluate";
+import { evaluateHealthRules, healthRules } from "@/lib/alerts/rules/evaluate-health";
 import { surfaceUnsilenced } from "@/lib/alerts/surface";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
@@ -15,22 +16,47 @@ import type { CheckStatus } from "@/lib/services/types";
 
 // Wires the poller to the catalog in force, the database and the leadership lock. One per process.
 
-type Catalogued = { versionId: number | null; targets: CheckTarget[]; deps: Map<string, string[]> };
+type Catalogued = { versionId: number | null; targets: CheckTarget[]; deps: Map<string, string[]>; healthRuled: Set<string> };
+
+/** Runs one task after the other: the health rules are judged from two places, never at once. */
+function serial() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = last.then(task, task);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
 
 /** `options` override the environment's (tests poll and evaluate faster). */
 export function createPollerRuntime(options: Partial<PollerOptions> = {}) {
   const env = getEnv();
   const ids = new SeriesIds();
   const statuses = new Map<string, CheckStatus>();
-  let known: Catalogued = { versionId: -1, targets: [], deps: new Map() };
+  let known: Catalogued = { versionId: -1, targets: [], deps: new Map(), healthRuled: new Set() };
+  const healthLane = serial();
   let primed = false;
 
   async function targets(): Promise<CheckTarget[]> {
     const active = await getActiveCatalog();
     if (active.versionId !== known.versionId) {
-      known = { versionId: active.versionId, targets: targetsFromCatalog(active.catalog), deps: new Map(active.catalog.services.map((s) => [s.slug, s.dependsOn])) };
+      known = {
+        versionId: active.versionId, targets: targetsFromCatalog(active.catalog), deps: new Map(active.catalog.services.map((s) => [s.slug, s.dependsOn])),
+        healthRuled: new Set(active.catalog.services.filter((s) => healthRules(s).length).map((s) => s.slug)),
+      };
     }
     return known.targets;
+  }
+
+  /**
+   * Health rules are judged as soon as a round is recorded in which a service that has them is not
+   * up, or changed: "down for 1m" fires one check after the minute is covered, not up to a rules
+   * interval later, and a recovery resolves at once.
+   */
+  async function recorded(results: CheckResult[], changes: StatusChange[]) {
+    const changed = new Set(changes.map((c) => c.slug));
+    const slugs = new Set(results.filter((r) => known.healthRuled.has(r.slug) && (r.status !== "up" || changed.has(r.slug))).map((r) => r.slug));
+    if (slugs.size) await healthLane(() => evaluateHealthRules({ slugs }));
   }
 
   const describe = (c: StatusChange) => effectiveStatus(c.slug, { status: c.to, reason: c.reason }, known.deps, (s) => statuses.get(s));
@@ -63,16 +89,18 @@ export function createPollerRuntime(options: Partial<PollerOptions> = {}) {
         const lost = await markInterruptedRunsAtStartup();
         if (lost) console.info(`[actions] ${lost} run(s) whose Sitrep process is gone marked interrupted`);
       },
-      // Threshold rules: only the leader evaluates, so each transition is sent once.
+      // Alert rules: only the leader evaluates, so each transition is sent once.
       // Then alerts whose silence ran out while they still fire join an incident.
       evaluate: async () => {
-        await evaluateRules();
+        await evaluateRules({ health: false });
+        await healthLane(() => evaluateHealthRules());
         await surfaceUnsilenced().catch((e) => console.error(`[alerts] routing alerts whose silence ended failed: ${(e as Error).message}`));
       },
+      recorded,
     },
     { ...DEFAULT_POLLER_OPTIONS, concurrency: env.SITREP_POLL_CONCURRENCY, maxBytes: env.SITREP_POLL_MAX_BYTES, evaluateMs: env.SITREP_RULES_INTERVAL, ...options },
   );
-  return { poller, record, targets };
+  return { poller, record, targets, recorded };
 }
 
 const globalForPoller = globalThis as unknown as { sitrepPoller?: Poller };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatProblem, parseCatalog } from "@/lib/services/catalog";
+import type { ThresholdRule } from "@/lib/services/catalog-alert-rule";
 
 const GOOD = `services:
   - slug: beacon-runner
@@ -148,7 +149,7 @@ describe("parseCatalog", () => {
   it("reads alert rules: a series, an optional `over` (one series or a sum), scale, op, value, for and severity", () => {
     const r = parseCatalog(GOOD + RULES);
     if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
-    const [errors, latency, heap] = r.catalog.services[2].alertRules;
+    const [errors, latency, heap] = r.catalog.services[2].alertRules as ThresholdRule[];
     expect(errors).toMatchObject({
       name: "HighErrorRate", title: "Error rate on {{service}} is {{value}}%", message: "", scale: 100, op: ">", value: 5, forMs: 300_000, severity: "P2",
       series: { metric: "http_request_errors_total", kind: "rate", labels: {}, by: [] },

@@ -161,6 +161,10 @@ function checkRules(s: Catalog["services"][number], i: number): [Path, string][]
     const at = (...rest: Path): Path => ["services", i, "alertRules", j, ...rest];
     if (names.has(r.name)) out.push([at("name"), `"${r.name}" is already an alert rule of ${s.slug}`]);
     names.add(r.name);
+    if (r.type === "health") {
+      if (!s.health) out.push([at("health"), `needs a health check on ${s.slug} (health.url): a health rule judges its results`]);
+      return;
+    }
     if (r.series.query && !s.metrics?.prometheus) out.push([at("query"), "needs metrics.prometheus: the server to run it on"]);
     if (r.series.metric && !s.metrics?.scrape) out.push([at("metric"), "needs metrics.scrape: the URL to read it from"]);
   });

@@ -1,47 +1,23 @@
 import "server-only";
-import { db } from "@/lib/db";
-import { ingestGroup } from "@/lib/alerts/ingest";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
-import type { CatalogAlertRule, CatalogService } from "@/lib/services/catalog-schema";
-import type { Severity } from "@/lib/incidents/rules";
-import { ruleGroup, ruleGroupKey, type RuleRef, type Transition } from "@/lib/alerts/rules/incoming";
+import type { CatalogService } from "@/lib/services/catalog-schema";
+import type { ThresholdRule } from "@/lib/services/catalog-alert-rule";
+import { ruleGroupKey, type RuleRef } from "@/lib/alerts/rules/incoming";
 import { judge } from "@/lib/alerts/rules/judge";
 import { serviceRuleValues } from "@/lib/alerts/rules/source";
+import { evaluateHealthService, healthContext, healthRules } from "@/lib/alerts/rules/evaluate-health";
+import { firingRuleAlerts, send, type FiringRow, type Log, type RuleOutcome } from "@/lib/alerts/rules/transitions";
 
-// One evaluation round of every threshold rule in the catalog, run by the poller leader. It keeps
+// One evaluation round of every alert rule in the catalog, run by the poller leader. It keeps
 // no state of its own: a rule is firing when its Alert row is, so a restart or a new leader picks
 // up where the last one stopped, and only transitions are sent through the ingest pipeline.
+// Health rules are also judged right after the poller records checks (evaluate-health.ts).
 
-export type RuleOutcome = { key: string; value: number | null; result: "fired" | "resolved" | "unchanged" | "error"; incident: number | null };
-type Log = Pick<Console, "warn" | "error">;
-type FiringRow = { alertname: string; severity: Severity; service: string; summary: string; description: string };
+export type { RuleOutcome };
 
-async function firingRuleAlerts(): Promise<Map<string, FiringRow>> {
-  const rows = await db.alert.findMany({
-    where: { status: "firing", group: { source: "rule" } },
-    select: { alertname: true, severity: true, labels: true, annotations: true, summary: true, group: { select: { groupKey: true } } },
-  });
-  const text = (json: unknown, key: string) => (json && typeof json === "object" ? String((json as Record<string, unknown>)[key] ?? "") : "");
-  return new Map(rows.map((r) => [r.group.groupKey, {
-    alertname: r.alertname, severity: r.severity, service: text(r.labels, "service"),
-    summary: text(r.annotations, "summary") || r.summary, description: text(r.annotations, "description"),
-  }]));
-}
-
-const refOf = (s: CatalogService, r: CatalogAlertRule): RuleRef => ({
-  service: s.slug, serviceName: s.name, name: r.name, title: r.title, message: r.message, value: r.value, severity: r.severity, runbook: r.runbook,
+const refOf = (s: CatalogService, r: ThresholdRule): RuleRef => ({
+  service: s.slug, serviceName: s.name, name: r.name, title: r.title, message: r.message, threshold: r.value, severity: r.severity, runbook: r.runbook,
 });
-
-async function send(ref: RuleRef, t: Transition, now: number, log: Log): Promise<RuleOutcome> {
-  const key = ruleGroupKey(ref.service, ref.name);
-  try {
-    const res = await ingestGroup(ruleGroup(ref, t, new Date(now)));
-    return { key, value: t.value, result: t.status === "firing" ? "fired" : "resolved", incident: res.incident };
-  } catch (e) {
-    log.error(`[rules] ${key}: could not record it ${t.status}: ${(e as Error).message}`);
-    return { key, value: t.value, result: "error", incident: null };
-  }
-}
 
 async function evaluateService(s: CatalogService, firing: Map<string, FiringRow>, now: number, log: Log): Promise<RuleOutcome[]> {
   const out: RuleOutcome[] = [];
@@ -59,16 +35,19 @@ async function evaluateService(s: CatalogService, firing: Map<string, FiringRow>
   return out;
 }
 
-export async function evaluateRules(opts: { now?: number; log?: Log } = {}): Promise<RuleOutcome[]> {
+/** `health: false` leaves the health rules to their own lane (the poller judges them after each round). */
+export async function evaluateRules(opts: { now?: number; log?: Log; health?: boolean } = {}): Promise<RuleOutcome[]> {
   const now = opts.now ?? Date.now();
   const log = opts.log ?? console;
   const active = await getActiveCatalog();
   const firing = await firingRuleAlerts();
+  const health = opts.health !== false && active.catalog.services.some((s) => healthRules(s).length) ? await healthContext(active.catalog.services, firing, now, log) : null;
   const outcomes: RuleOutcome[] = [];
   for (const s of active.catalog.services) {
     if (!s.alertRules.length) continue;
     try {
       outcomes.push(...(await evaluateService(s, firing, now, log)));
+      if (health) outcomes.push(...(await evaluateHealthService(s, health)));
     } catch (e) {
       log.error(`[rules] ${s.slug}: evaluation failed: ${(e as Error).message}`);
     }
@@ -77,9 +56,10 @@ export async function evaluateRules(opts: { now?: number; log?: Log } = {}): Pro
   // Not when the catalog in force could not be read here, which would look like "no rules".
   if (active.versionId === null || active.problems.length) return outcomes;
   const current = new Set(active.catalog.services.flatMap((s) => s.alertRules.map((r) => ruleGroupKey(s.slug, r.name))));
+  const names = new Map(active.catalog.services.map((s) => [s.slug, s.name]));
   for (const [key, row] of firing) {
     if (current.has(key)) continue;
-    const ref: RuleRef = { service: row.service, serviceName: row.service, name: row.alertname, title: row.summary, message: row.description, value: 0, severity: row.severity };
+    const ref: RuleRef = { service: row.service, serviceName: names.get(row.service) ?? row.service, name: row.alertname, title: row.summary, message: row.description, threshold: 0, severity: row.severity };
     outcomes.push(await send(ref, { status: "resolved", value: null, why: "removed" }, now, log));
   }
   return outcomes;

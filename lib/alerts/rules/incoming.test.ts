@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ruleFingerprint, ruleGroup, type RuleRef } from "@/lib/alerts/rules/incoming";
-import { formatValue, render, unknownPlaceholders } from "@/lib/alerts/rules/template";
+import { formatValue, formatWindow, render, unknownPlaceholders } from "@/lib/alerts/rules/template";
 
 const ref: RuleRef = {
-  service: "agent-node", serviceName: "Agent Node", name: "HighErrorRate", severity: "P2", value: 5, runbook: "agent-node--high-error-rate",
+  service: "agent-node", serviceName: "Agent Node", name: "HighErrorRate", severity: "P2", threshold: 5, runbook: "agent-node--high-error-rate",
   title: "Error rate on {{service}} is {{value}}%", message: "{{ value }}% of requests failed; the threshold is {{threshold}}%.",
 };
 const at = new Date("2026-12-02T03:00:00Z");
@@ -14,6 +14,23 @@ describe("templates", () => {
     expect([0.012345, 2.5, 1999.6, 2_500_000, 0].map(formatValue)).toEqual(["0.0123", "2.5", "2000", "2500000", "0"]);
     expect(render("{{value}} / {{other}}", { service: "x", value: null, threshold: 1 })).toBe("no data / {{other}}");
     expect(unknownPlaceholders("{{service}} {{valeu}} {{ threshold }} {{x}}")).toEqual(["valeu", "x"]);
+  });
+
+  it("a health rule: {{value}} is what the latest check said, {{threshold}} the window", () => {
+    expect(render("{{service}} is {{value}}", { service: "Beacon Runner", value: "down (HTTP 503)", threshold: "1m" })).toBe("Beacon Runner is down (HTTP 503)");
+    expect(render("every check for {{threshold}} failed", { service: "x", value: "down", threshold: formatWindow(60_000) })).toBe("every check for 1m failed");
+    expect([0, 500, 3000, 15_000, 60_000, 90_000, 3_600_000, 5_400_000].map(formatWindow)).toEqual(["0s", "500ms", "3s", "15s", "1m", "1m 30s", "1h", "1h 30m"]);
+  });
+});
+
+describe("a health rule's transition", () => {
+  const down: RuleRef = { service: "beacon-runner", serviceName: "Beacon Runner", name: "RunnerDown", severity: "P1", threshold: "1m", title: "{{service}} is {{value}}", message: "Every health check for {{threshold}} failed." };
+
+  it("fires with the check's status and reason, and resolves saying the service is up again", () => {
+    const fired = ruleGroup(down, { status: "firing", value: "down (HTTP 503: service unavailable)" }, at);
+    expect(fired).toMatchObject({ groupKey: "beacon-runner/RunnerDown", title: "Beacon Runner is down (HTTP 503: service unavailable)", description: "Every health check for 1m failed." });
+    expect(fired.alerts[0]).toMatchObject({ alertname: "RunnerDown", severity: "P1", runbookRef: null, labels: { alertname: "RunnerDown", service: "beacon-runner", severity: "P1" } });
+    expect(ruleGroup(down, { status: "resolved", value: "up", why: "recovered" }, at).alerts[0]).toMatchObject({ summary: "Beacon Runner is up", settles: true });
   });
 });
 

@@ -6,23 +6,24 @@ import type { IncomingGroup } from "@/lib/alerts/normalize";
 import type { Severity } from "@/lib/incidents/rules";
 import { render } from "@/lib/alerts/rules/template";
 
-export type RuleRef = { service: string; serviceName: string; name: string; title: string; message: string; value: number; severity: Severity; runbook?: string };
+/** `threshold`: a threshold rule's value, or a health rule's `for` window ("1m"). */
+export type RuleRef = { service: string; serviceName: string; name: string; title: string; message: string; threshold: number | string; severity: Severity; runbook?: string };
 
 export const ruleGroupKey = (service: string, name: string) => `${service}/${name}`;
 /** Stable across restarts and instances: the same rule is always the same alert. */
 export const ruleFingerprint = (service: string, name: string) => createHash("sha256").update(`rule\u0000${service}\u0000${name}`).digest("hex").slice(0, 16);
 
 export type Transition =
-  | { status: "firing"; value: number }
-  | { status: "resolved"; value: number | null; why: "recovered" | "no-data" | "removed" };
+  | { status: "firing"; value: number | string }
+  | { status: "resolved"; value: number | string | null; why: "recovered" | "no-data" | "removed" };
 
 const NO_LONGER = { "no-data": "no data", removed: "the rule is no longer in the catalog" } as const;
 
 export function ruleGroup(r: RuleRef, t: Transition, at: Date): IncomingGroup {
-  const vars = { service: r.serviceName, value: t.value, threshold: r.value };
+  const vars = { service: r.serviceName, value: t.value, threshold: r.threshold };
   const title = render(r.title, vars);
   const description = render(r.message, vars);
-  // A resolve says what holds now: the value back under the threshold, or why there is none.
+  // A resolve says what holds now: the value back under the threshold (a health rule: "up"), or why there is none.
   const summary = t.status === "resolved" && t.why !== "recovered" ? `${r.name} on ${r.serviceName}: ${NO_LONGER[t.why]}` : title;
   const labels = { alertname: r.name, service: r.service, severity: r.severity };
   return {

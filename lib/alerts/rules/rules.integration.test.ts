@@ -152,15 +152,19 @@ describe("threshold rules on the demo fleet", () => {
     }, 15_000);
   });
 
-  it("never fires a \"<\" rule on missing data: the runner down serves no metrics, LowNegotiationSuccessRate stays quiet", async () => {
+  it("never fires a \"<\" rule on missing data: the runner down serves no metrics, LowNegotiationSuccessRate stays quiet (RunnerDown, a health rule, fires)", async () => {
     expect((await api.post("/beacon-runner/faults/runner-down")).status).toBe(200);
     // No data for longer than the window and the no-data limit (5 steps).
     await new Promise((r) => setTimeout(r, 7_000));
     expect((await db.serviceState.findUniqueOrThrow({ where: { slug: runner } })).status).toBe("down");
     const beacon = (await evaluateRules()).filter((o) => o.key.startsWith(`${runner}/`));
-    expect(beacon.map((o) => [o.key, o.value, o.result])).toEqual(["HighJobFailureRate", "JobsStuckInQueue", "HighHTTPLatency", "LowNegotiationSuccessRate", "RunnerHeapHigh"].map((n) => [`${runner}/${n}`, null, "unchanged"]));
+    expect(beacon.map((o) => [o.key, o.value, o.result])).toEqual([
+      ...["HighJobFailureRate", "JobsStuckInQueue", "HighHTTPLatency", "LowNegotiationSuccessRate", "RunnerHeapHigh"].map((n) => [`${runner}/${n}`, null, "unchanged"]),
+      [`${runner}/RunnerDown`, expect.stringMatching(/^down \(HTTP 503/), "unchanged"],
+    ]);
     expect(await alertOf(runner, "LowNegotiationSuccessRate")).toBeNull();
-    expect((await ruleAlerts()).filter((a) => a.status === "firing")).toEqual([]);
+    expect((await ruleAlerts()).filter((a) => a.status === "firing").map((a) => a.alertname)).toEqual(["RunnerDown"]);
     await recover("beacon-runner", "runner-down");
+    await until("RunnerDown resolved", async () => (await alertOf(runner, "RunnerDown"))?.status === "resolved" || "still firing", 10_000);
   });
 });

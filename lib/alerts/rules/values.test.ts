@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { StoredSeries } from "@/lib/health/panel-math";
-import { alertRule } from "@/lib/services/catalog-alert-rule";
+import { alertRule, type ThresholdRule } from "@/lib/services/catalog-alert-rule";
 import { promValues, ruleGrid, ruleMetrics, ruleNames, ruleValues } from "@/lib/alerts/rules/values";
 
-const rule = (fields: Record<string, unknown>) => alertRule.parse({ name: "Test", title: "t", op: ">", value: 1, severity: "P3", ...fields });
+const rule = (fields: Record<string, unknown>) => alertRule.parse({ name: "Test", title: "t", op: ">", value: 1, severity: "P3", ...fields }) as ThresholdRule;
 /** A sample every second from t=0, as the poller stores them. */
 const series = (name: string, n: number, f: (i: number) => number, labels: Record<string, string> = {}): StoredSeries =>
   ({ name, labels, points: Array.from({ length: n }, (_, i) => ({ t: i * 1000, v: f(i) })) });

@@ -3,6 +3,7 @@
 import { computeLines, namesFor, type StoredSeries } from "@/lib/health/panel-math";
 import type { PromSeries } from "@/lib/health/prometheus";
 import type { CatalogAlertRule, CatalogSeries, CatalogService } from "@/lib/services/catalog-schema";
+import type { ThresholdRule } from "@/lib/services/catalog-alert-rule";
 import type { Op } from "@/lib/alerts/rules/judge";
 
 /** Steps one interval apart ending now, oldest first; rates over 4 intervals, gauges' last value within 2, as on panels. */
@@ -12,7 +13,7 @@ export type RuleGrid = { steps: number[]; stepMs: number; windowMs: number; look
 export const STALE_STEPS = 5;
 
 /** How often a rule's data arrives: the poller's check interval for scraped metrics, the metrics interval for PromQL. */
-export function stepOf(s: CatalogService, r: CatalogAlertRule): number {
+export function stepOf(s: CatalogService, r: ThresholdRule): number {
   if (r.series.query) return s.metrics?.interval ?? 15_000;
   return s.health?.interval ?? s.metrics?.interval ?? 15_000;
 }
@@ -24,14 +25,14 @@ export function ruleGrid(stepMs: number, forMs: number, now: number): RuleGrid {
   return { steps, stepMs, windowMs: 4 * stepMs, lookbackMs: 2 * stepMs, forSteps, staleSteps };
 }
 
-const lines = (r: CatalogAlertRule): CatalogSeries[] => [r.series, ...(r.over ?? [])];
+const lines = (r: ThresholdRule): CatalogSeries[] => [r.series, ...(r.over ?? [])];
 
 /** The sample names a scraped rule reads. */
-export const ruleNames = (r: CatalogAlertRule): string[] => (r.series.query ? [] : lines(r).flatMap(namesFor));
+export const ruleNames = (r: ThresholdRule): string[] => (r.series.query ? [] : lines(r).flatMap(namesFor));
 
-/** The metric names the poller must keep for a rule (check.ts stores only what something reads). */
+/** The metric names the poller must keep for a rule (check.ts stores only what something reads); a health rule reads none. */
 export const ruleMetrics = (r: CatalogAlertRule): string[] =>
-  lines(r).flatMap((s) => [s.metric, s.denominator]).filter((m): m is string => Boolean(m));
+  r.type === "health" ? [] : lines(r).flatMap((s) => [s.metric, s.denominator]).filter((m): m is string => Boolean(m));
 
 const finite = (v: number | null | undefined): number | null => (v === null || v === undefined || !Number.isFinite(v) ? null : v);
 
@@ -41,7 +42,7 @@ function lineValues(s: CatalogSeries, stored: StoredSeries[], g: RuleGrid): (num
 }
 
 /** The rule's value at each step: the series, divided by the sum of `over` (no data or zero: no value), times `scale`. */
-export function ruleValues(r: CatalogAlertRule, stored: StoredSeries[], g: RuleGrid): (number | null)[] {
+export function ruleValues(r: ThresholdRule, stored: StoredSeries[], g: RuleGrid): (number | null)[] {
   const top = lineValues(r.series, stored, g);
   const overs = (r.over ?? []).map((o) => lineValues(o, stored, g));
   return top.map((v, i) => {
