@@ -24,7 +24,7 @@ function Coverage({ s, canDeclare }: { s: StripService; canDeclare: boolean }) {
             <Link
               href={`/incidents/${i.number}`}
               title={`${incidentRef(i.number)} · ${i.title} (${i.status})`}
-              className="inline-flex items-center gap-1.5 rounded-md border border-border bg-surface px-2 py-1 hover:bg-surface-2"
+              className="inline-flex max-w-full flex-wrap items-center gap-1.5 rounded-md border border-border bg-surface px-2 py-1 hover:bg-surface-2"
               data-testid="strip-incident"
               data-incident={i.number}
             >
@@ -37,7 +37,7 @@ function Coverage({ s, canDeclare }: { s: StripService; canDeclare: boolean }) {
       </ul>
     );
   }
-  if (canDeclare) return <DeclareFromService service={s} />;
+  if (canDeclare) return <DeclareFromService service={s} className="h-auto min-h-10 max-w-full py-1.5 whitespace-normal max-sm:px-2" />;
   return <span className="text-sm font-semibold text-muted" data-testid="strip-no-incident">No incident declared</span>;
 }
 
@@ -45,14 +45,15 @@ function Coverage({ s, canDeclare }: { s: StripService; canDeclare: boolean }) {
 export function ServiceStripItem({ s, now, canDeclare }: { s: StripService; now: number | null; canDeclare: boolean }) {
   return (
     <li
-      className={cn("flex min-w-0 flex-col gap-2 rounded-lg border-2 border-l-8 p-3", TONE[s.status])}
+      className={cn("flex min-w-0 flex-col gap-2 rounded-lg border-2 border-l-4 p-2 sm:border-l-8 sm:p-3", TONE[s.status])}
       data-testid="strip-service"
       data-slug={s.slug}
       data-status={s.status}
     >
       <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
-        <StatusBadge status={s.status} size="lg" />
-        <Link href={`/services/${s.slug}`} className="min-w-0 text-xl font-bold break-words hover:underline">
+        {/* a phone-narrow column may break even the badge rather than scroll sideways */}
+        <StatusBadge status={s.status} size="lg" className="max-sm:shrink max-sm:px-1.5 max-sm:text-sm max-sm:whitespace-normal" />
+        <Link href={`/services/${s.slug}`} className="min-w-0 text-xl font-bold hover:underline">
           {s.name}
         </Link>
         {s.tier !== null ? (
@@ -64,7 +65,7 @@ export function ServiceStripItem({ s, now, canDeclare }: { s: StripService; now:
       <p className={cn("text-lg font-semibold tabular-nums", SINCE_TONE[s.status])} data-testid="strip-since">
         {now === null ? "\u00a0" : formatFailingSince(s.status, s.since, now)}
       </p>
-      {s.reason ? <p className="line-clamp-2 text-sm break-words text-fg/80" data-testid="strip-reason">{s.reason}</p> : null}
+      {s.reason ? <p className="line-clamp-2 text-sm text-fg/80" data-testid="strip-reason">{s.reason}</p> : null}
       <div className="mt-auto pt-1">
         <Coverage s={s} canDeclare={canDeclare} />
       </div>

@@ -17,7 +17,7 @@ export function ServiceStrip({ initial, now, canDeclare }: { initial?: HealthStr
   if (!data || !data.total) return null;
   if (!data.failing.length) {
     return (
-      <p className="flex flex-wrap items-center gap-2 text-base text-muted" data-testid="service-strip" data-state="healthy">
+      <p className="flex flex-wrap items-center gap-2 text-base text-muted [overflow-wrap:anywhere]" data-testid="service-strip" data-state="healthy">
         <HeartPulse className="size-5 text-ok" aria-hidden />
         <span className="font-semibold text-ok">{healthyLine(data)}</span>
         <Link href="/services" className="text-sm text-accent hover:underline">Services →</Link>
@@ -27,12 +27,16 @@ export function ServiceStrip({ initial, now, canDeclare }: { initial?: HealthStr
   const count = (st: string) => data.failing.filter((s) => s.status === st).length;
   const [down, degraded, impacted] = [count("down"), count("degraded"), count("impacted")];
   const parts = [down && plural(down, "down"), degraded && plural(degraded, "degraded"), impacted && plural(impacted, "impacted")].filter(Boolean);
+  // Words may break anywhere: in a phone-narrow column the strip wraps rather than scrolls sideways.
   return (
     <section
       aria-labelledby="service-strip-title"
       data-testid="service-strip"
       data-state="failing"
-      className={cn("flex flex-col gap-3 rounded-xl border-2 p-3", down ? "border-red-600 bg-red-600/5" : "border-warning/70 bg-warning/5")}
+      className={cn(
+        "flex min-w-0 flex-col gap-3 rounded-xl border-2 p-2 [overflow-wrap:anywhere] sm:p-3",
+        down ? "border-red-600 bg-red-600/5" : "border-warning/70 bg-warning/5",
+      )}
     >
       <h2 id="service-strip-title" className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xl font-bold">
         <ServerCrash className={cn("size-6", down ? "text-danger" : "text-warning")} aria-hidden />
