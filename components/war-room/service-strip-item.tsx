@@ -45,7 +45,7 @@ function Coverage({ s, canDeclare }: { s: StripService; canDeclare: boolean }) {
 export function ServiceStripItem({ s, now, canDeclare }: { s: StripService; now: number | null; canDeclare: boolean }) {
   return (
     <li
-      className={cn("flex min-w-0 flex-col gap-2 rounded-lg border-2 border-l-4 p-2 sm:border-l-8 sm:p-3", TONE[s.status])}
+      className={cn("flex min-w-0 flex-col gap-1.5 rounded-lg border-2 border-l-4 p-2 sm:border-l-8 sm:p-3", TONE[s.status])}
       data-testid="strip-service"
       data-slug={s.slug}
       data-status={s.status}
@@ -62,13 +62,14 @@ export function ServiceStripItem({ s, now, canDeclare }: { s: StripService; now:
           </span>
         ) : null}
       </div>
-      <p className={cn("text-lg font-semibold tabular-nums", SINCE_TONE[s.status])} data-testid="strip-since">
-        {now === null ? "\u00a0" : formatFailingSince(s.status, s.since, now)}
-      </p>
-      {s.reason ? <p className="line-clamp-2 text-sm text-fg/80" data-testid="strip-reason">{s.reason}</p> : null}
-      <div className="mt-auto pt-1">
+      {/* since when, and who is on it: one line when there is room, the action at its end */}
+      <div className="flex min-w-0 flex-wrap items-center justify-between gap-x-4 gap-y-2">
+        <p className={cn("text-lg font-semibold tabular-nums", SINCE_TONE[s.status])} data-testid="strip-since">
+          {now === null ? "\u00a0" : formatFailingSince(s.status, s.since, now)}
+        </p>
         <Coverage s={s} canDeclare={canDeclare} />
       </div>
+      {s.reason ? <p className="line-clamp-2 text-sm text-fg/80" data-testid="strip-reason">{s.reason}</p> : null}
     </li>
   );
 }

@@ -1,12 +1,37 @@
 "use client";
 import Link from "next/link";
 import { HeartPulse, ServerCrash } from "lucide-react";
-import { healthyLine, type HealthStrip } from "@/lib/services/health-strip";
+import { incidentRef } from "@/lib/incidents/rules";
+import { healthyLine, type HealthStrip, type StripService } from "@/lib/services/health-strip";
+import { StatusBadge } from "@/components/services/status-badge";
 import { ServiceStripItem } from "@/components/war-room/service-strip-item";
 import { useHealthStrip } from "@/components/war-room/use-health-strip";
 import { cn } from "@/lib/cn";
 
 const plural = (n: number, word: string) => `${n} ${word}`;
+/** Cards shown in full; past these, the rest (least urgent last) get one line each, so the board stays in view. */
+const CARDS = 6;
+
+/** Failing services beyond the cards: still every one named, with its incident or a link to its page. */
+function MoreFailing({ list }: { list: StripService[] }) {
+  if (!list.length) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="strip-more">
+      <span className="font-semibold text-muted">Also failing:</span>
+      {list.map((s) => (
+        <span key={s.slug} className="inline-flex items-center gap-1.5" data-testid="strip-service" data-slug={s.slug} data-status={s.status}>
+          <StatusBadge status={s.status} />
+          <Link href={`/services/${s.slug}`} className="font-semibold hover:underline">{s.name}</Link>
+          {s.openIncidents[0] ? (
+            <Link href={`/incidents/${s.openIncidents[0].number}`} className="font-mono text-accent hover:underline" data-testid="strip-incident" data-incident={s.openIncidents[0].number}>
+              {incidentRef(s.openIncidents[0].number)}
+            </Link>
+          ) : null}
+        </span>
+      ))}
+    </div>
+  );
+}
 
 /**
  * The catalog's failing services on the war room, loud (down red, degraded amber), each with
@@ -45,11 +70,12 @@ export function ServiceStrip({ initial, now, canDeclare }: { initial?: HealthStr
         <span className="text-sm font-normal text-muted">of {data.total}</span>
         <Link href="/services" className="ml-auto text-sm font-medium text-accent hover:underline">All services →</Link>
       </h2>
-      <ul className="grid gap-3 md:grid-cols-2 2xl:grid-cols-3">
-        {data.failing.map((s) => (
+      <ul className="grid gap-3 lg:grid-cols-2">
+        {data.failing.slice(0, CARDS).map((s) => (
           <ServiceStripItem key={s.slug} s={s} now={now} canDeclare={canDeclare} />
         ))}
       </ul>
+      <MoreFailing list={data.failing.slice(CARDS)} />
     </section>
   );
 }
