@@ -5,7 +5,8 @@
 // A viewer sees the strip without Declare, and a phone-wide screen does not scroll sideways.
 import type pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect, signIn, uniqueTag } from "./fixtures";
+import { test, expect, signIn, uniqueTag, type ApiAs } from "./fixtures";
+import { callAction, loadServerActions } from "./support/http";
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -43,21 +44,25 @@ async function seedRunbook(db: pg.Pool) {
   return { slug, title };
 }
 
-async function resolveIncident(page: Page, number: number) {
-  await page.goto(`/incidents/${number}`);
-  await expect(page.getByTestId("status-controls")).toHaveAttribute("data-hydrated", "true");
-  await page.getByText("Move to…").click();
-  await page.getByRole("menuitem", { name: "Resolved" }).click();
-  await expect(page.getByTestId("incident-header").getByTestId("status-badge")).toHaveText("Resolved");
+type Api = Awaited<ReturnType<ApiAs>>;
+const action = (name: string) => loadServerActions().find((a) => a.key === `lib/incidents/actions.ts#${name}`)!;
+
+/** Resolves an incident through the app's own status action (audited, checked), as a responder. */
+async function resolveIncident(api: Api, db: pg.Pool, number: number, origin: string) {
+  const { rows } = await db.query<{ id: string; status: string }>(`SELECT id, status FROM "Incident" WHERE number = $1`, [number]);
+  const [incident] = rows;
+  if (!incident || ["resolved", "closed"].includes(incident.status)) return;
+  const response = await callAction(api, action("changeIncidentStatusAction"), [{ incidentId: incident.id, from: incident.status, to: "resolved", reopen: false }], { path: "/", origin });
+  expect(response.result, `resolving INC-${number}`).toMatchObject({ ok: true });
 }
 
-/** Incidents a failed earlier run left open on the service would cover it: resolve them, as a person would. */
-async function resolveLeftovers(page: Page, db: pg.Pool) {
+/** Incidents a failed earlier run (or an alert rule) left open on the service would cover it: resolve them first. */
+async function resolveLeftovers(api: Api, db: pg.Pool, origin: string) {
   const { rows } = await db.query<{ number: number }>(
     `SELECT number FROM "Incident" WHERE $1 = ANY(services) AND status NOT IN ('resolved', 'closed')`,
     [SERVICE],
   );
-  for (const { number } of rows) await resolveIncident(page, number);
+  for (const { number } of rows) await resolveIncident(api, db, number, origin);
 }
 
 /**
@@ -82,11 +87,12 @@ async function stripOverflow(page: Page) {
 
 const stripItem = (page: Page) => page.getByTestId("service-strip").locator(`[data-testid="strip-service"][data-slug="${SERVICE}"]`);
 
-test("a down service reaches the war room live, is declared from there prefilled, then leaves the strip", async ({ page, db, createUser, freshPage }) => {
+test("a down service reaches the war room live, is declared from there prefilled, then leaves the strip", async ({ page, db, createUser, freshPage, apiAs, baseURL }) => {
   const runbook = await seedRunbook(db);
   const responder = await createUser("responder");
+  const api = await apiAs(responder);
+  await resolveLeftovers(api, db, baseURL!);
   await signIn(page, responder);
-  await resolveLeftovers(page, db);
 
   // A viewer's war room on a phone-wide screen, open all along: it must follow every change live.
   const viewer = await createUser("viewer");
@@ -146,14 +152,14 @@ test("a down service reaches the war room live, is declared from there prefilled
     await expect(stripItem(wall)).toHaveCount(0, { timeout: HEALTH_TIMEOUT });
     await expect(stripItem(page)).toHaveCount(0);
   } finally {
-    await resolveIncident(page, number);
+    await resolveIncident(api, db, number, baseURL!);
   }
 });
 
-test("a viewer opening a failing service's page or the services list gets no Declare button; a responder does", async ({ page, createUser, freshPage, db }) => {
+test("a viewer opening a failing service's page or the services list gets no Declare button; a responder does", async ({ page, createUser, freshPage, db, apiAs, baseURL }) => {
   const responder = await createUser("responder");
+  await resolveLeftovers(await apiAs(responder), db, baseURL!);
   await signIn(page, responder);
-  await resolveLeftovers(page, db);
   await fault("POST");
   await page.goto(`/services/${SERVICE}`);
   await expect(page.getByTestId("service-header")).toHaveAttribute("data-status", "down", { timeout: HEALTH_TIMEOUT });
@@ -178,4 +184,12 @@ test("a viewer opening a failing service's page or the services list gets no Dec
   await other.goto("/services");
   await expect(other.locator(`[data-testid="service-row"][data-slug="${SERVICE}"]`)).toHaveAttribute("data-status", "down");
   await expect(other.getByTestId("declare-from-service")).toHaveCount(0);
+});
+
+test("the declare action refuses a runbook that is not in the library, and declares nothing", async ({ createUser, apiAs, baseURL, db }) => {
+  const api = await apiAs(await createUser("responder"));
+  const title = `Refused runbook ${uniqueTag()}`;
+  const response = await callAction(api, action("declareIncidentAction"), [{ title, severity: "P2", services: [SERVICE], summary: "", runbook: `no-such-runbook-${uniqueTag()}` }], { path: "/", origin: baseURL! });
+  expect(response.result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { runbook: [expect.stringMatching(/not in the library/)] } });
+  expect((await db.query(`SELECT 1 FROM "Incident" WHERE title = $1`, [title])).rowCount).toBe(0);
 });
