@@ -37,8 +37,10 @@ function MoreFailing({ list }: { list: StripService[] }) {
  * The catalog's failing services on the war room, loud (down red, degraded amber), each with
  * since when and the incident covering it or a Declare button. All healthy: one quiet line.
  */
-export function ServiceStrip({ initial, now, canDeclare }: { initial?: HealthStrip; now: number | null; canDeclare: boolean }) {
-  const { data } = useHealthStrip(initial);
+type Props = { initial?: HealthStrip; since?: string; now: number | null; canDeclare: boolean };
+
+export function ServiceStrip({ initial, since, now, canDeclare }: Props) {
+  const { data } = useHealthStrip(initial, since);
   if (!data || !data.total) return null;
   if (!data.failing.length) {
     return (

@@ -71,7 +71,7 @@ export function WarRoom({ initial, strip, since, initialSelected, canAct }: Prop
   return (
     <div className="flex flex-col gap-6" data-testid="war-room">
       <WarRoomHeader incidents={data.incidents} now={now} stale={error ? { message: error.message, since: dataUpdatedAt } : undefined} />
-      <ServiceStrip initial={strip} now={now} canDeclare={canAct} />
+      <ServiceStrip initial={strip} since={since} now={now} canDeclare={canAct} />
       {data.incidents.length === 0 ? <AllClear /> : null}
       {data.overdue ? <OverdueStrip overdue={data.overdue} now={now} /> : null}
       {data.incidents.length || data.selected ? (
