@@ -17,7 +17,8 @@ async function openIncident(page: Page, ref: string | number) {
   await page.goto(`/incidents/${ref}`);
   await expect(page.getByTestId("status-controls")).toHaveAttribute("data-hydrated", "true");
 }
-const declareButton = (page: Page) => page.getByRole("button", { name: /Declare incident/ });
+// The sidebar's: the war room's service strip also offers "Declare incident: <service> is down".
+const declareButton = (page: Page) => page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: /Declare incident/ });
 
 type Seed = { title?: string; severity?: string; status?: string; services?: string[]; startedAt?: Date };
 

@@ -41,6 +41,12 @@ await shot("services", "dark");
 await page.goto(`${base}/services/beacon-runner`);
 await page.waitForTimeout(2500);
 await shot("service", "light");
+// The war room with NATS down: the service-health strip on top (NATS down, the router impacted).
+await page.goto(`${base}/`);
+await page.getByTestId("service-strip").waitFor();
+await page.waitForTimeout(1500);
+await shot("war-room", "light");
+await shot("war-room", "dark");
 
 await page.keyboard.press("d");
 const dialog = page.getByRole("dialog", { name: "Declare an incident" });

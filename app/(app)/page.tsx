@@ -5,6 +5,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { parseSelected } from "@/lib/live/selection";
 import { getRenderSeq } from "@/lib/live/queries";
 import { getWarRoom } from "@/lib/live/war-room";
+import { getHealthStrip } from "@/lib/services/health-strip-query";
 
 export const metadata: Metadata = { title: "War room" };
 
@@ -12,6 +13,6 @@ export default async function WarRoomPage({ searchParams }: { searchParams: Prom
   const user = await requirePageUser();
   const selected = parseSelected((await searchParams).incident);
   const since = await getRenderSeq();
-  const initial = await getWarRoom(selected);
-  return <WarRoom initial={initial} since={since} initialSelected={selected} canAct={hasRole(user.role, "responder")} />;
+  const [initial, strip] = await Promise.all([getWarRoom(selected), getHealthStrip()]);
+  return <WarRoom initial={initial} strip={strip} since={since} initialSelected={selected} canAct={hasRole(user.role, "responder")} />;
 }

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { declareIncidentAction } from "@/lib/incidents/actions";
+import type { Severity } from "@/lib/incidents/rules";
+import { DeclareRunbookField } from "@/components/incidents/declare-runbook-field";
 import { ServicesInput } from "@/components/incidents/services-input";
 import { SeverityPicker } from "@/components/incidents/severity-picker";
 import { MarkdownField } from "@/components/timeline/markdown-field";
@@ -10,16 +12,23 @@ import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 
 /**
+ * What a declaration from a failing service starts with: its title, the severity its tier
+ * suggests, the service, and a summary. `runbookFor` offers that service's runbooks.
+ */
+export type DeclarePrefill = { title: string; severity: Severity; services: string[]; summary?: string; runbookFor?: string };
+
+/**
  * The declare form in a native modal <dialog>: the browser traps focus, makes the page behind it
  * inert and closes it on Escape. The form is never reset on error, so nothing typed is lost.
+ * A prefill only sets starting values: everything stays editable and goes through the same action.
  */
-export function DeclareDialog({ onClose }: { onClose: () => void }) {
+export function DeclareDialog({ onClose, prefill }: { onClose: () => void; prefill?: DeclarePrefill }) {
   const ref = useRef<HTMLDialogElement>(null);
   const router = useRouter();
   const [pending, start] = useTransition();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [summary, setSummary] = useState("");
-  const [services, setServices] = useState("");
+  const [summary, setSummary] = useState(prefill?.summary ?? "");
+  const [services, setServices] = useState(prefill?.services.join(", ") ?? "");
 
   useEffect(() => {
     const dialog = ref.current;
@@ -55,16 +64,18 @@ export function DeclareDialog({ onClose }: { onClose: () => void }) {
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-6" aria-label="Declare an incident">
         <h2 id="declare-heading" className="text-xl font-semibold">Declare an incident</h2>
         <Field label="Title" name="title" errors={errors.title}>
-          <input id="title" name="title" required maxLength={200} placeholder="Checkout API returns 502s" className={inputClass} {...err("title")} />
+          <input id="title" name="title" required maxLength={200} defaultValue={prefill?.title} placeholder="Checkout API returns 502s" className={inputClass} {...err("title")} />
         </Field>
         <fieldset className="flex flex-col gap-1.5">
           <legend className="mb-1.5 text-sm font-medium">Severity</legend>
-          <SeverityPicker name="severity" invalid={Boolean(errors.severity)} />
+          <SeverityPicker name="severity" defaultValue={prefill?.severity} invalid={Boolean(errors.severity)} />
+          {prefill ? <p className="text-xs text-muted">Suggested by the service&apos;s tier; change it if the impact says otherwise.</p> : null}
           {errors.severity ? <p id="severity-error" className="text-sm text-danger">{errors.severity.join(" ")}</p> : null}
         </fieldset>
         <Field label="Affected services (optional)" name="services" errors={errors.services} hint="Service names from the catalog, separated by commas or spaces.">
           <ServicesInput id="services" name="services" value={services} onChange={setServices} invalid={Boolean(errors.services)} describedBy={errors.services ? "services-error" : undefined} />
         </Field>
+        {prefill?.runbookFor ? <DeclareRunbookField service={prefill.runbookFor} errors={errors.runbook} /> : null}
         <Field label="Summary (optional)" name="summary" errors={errors.summary}>
           <MarkdownField id="summary" value={summary} onValueChange={setSummary} rows={3} placeholder="What is happening, who is affected" {...err("summary")} />
         </Field>

@@ -6,6 +6,8 @@ export const serviceKeys = {
   lists: () => ["services", "list"] as const,
   /** `slugs` undefined: the whole fleet */
   list: (slugs?: readonly string[]) => ["services", "list", slugs ? [...slugs].sort().join(",") : "*"] as const,
+  /** the war room's strip: only the failing services */
+  strip: () => ["services", "strip"] as const,
   details: () => ["services", "detail"] as const,
   detail: (slug: string) => ["services", "detail", slug] as const,
   panels: (slug: string) => ["services", "panel", slug] as const,

@@ -10,19 +10,19 @@ import { StaleNote } from "@/components/services/stale-note";
 import { StatusHistory } from "@/components/services/status-history";
 import { useServiceDetail, useServiceList } from "@/components/services/use-services";
 
-type Props = { initial: ServiceDetail; neighbours: ServiceSummary[]; about: React.ReactNode };
+type Props = { initial: ServiceDetail; neighbours: ServiceSummary[]; about: React.ReactNode; canDeclare?: boolean };
 
 /**
  * The live part of a service page: status, health, dependencies, incidents and history follow
  * every check (polled every 5 s, and at once on a status change). `about` is static, from the server.
  */
-export function ServiceView({ initial, neighbours, about }: Props) {
+export function ServiceView({ initial, neighbours, about, canDeclare = false }: Props) {
   const { data: s = initial, error, dataUpdatedAt } = useServiceDetail(initial.slug, initial);
   const slugs = [...new Set([...s.dependsOn, ...s.dependents])];
   const { data: around = neighbours } = useServiceList({ slugs, initial: neighbours });
   return (
     <>
-      <ServiceHeader service={s} />
+      <ServiceHeader service={s} canDeclare={canDeclare} />
       <StaleNote error={error} updatedAt={dataUpdatedAt} />
       <div className="mb-6 grid items-start gap-5 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="flex min-w-0 flex-col gap-5">

@@ -2,6 +2,7 @@
 import Link from "next/link";
 import type { HealthStatus, ServiceSummary } from "@/lib/services/types";
 import { LiveIndicator } from "@/components/live/live-indicator";
+import { DeclareFromService } from "@/components/services/declare-from-service";
 import { DependencyChips } from "@/components/services/dependency-map";
 import { formatLatency, formatUptime, sortWorstFirst } from "@/components/services/format";
 import { IncidentLinks } from "@/components/services/incident-links";
@@ -11,6 +12,7 @@ import { useServiceList } from "@/components/services/use-services";
 import { Time } from "@/components/timeline/time";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
+import { isFailing } from "@/lib/services/health-strip";
 
 const th = "px-3 py-2.5 font-medium whitespace-nowrap";
 const td = "px-3 py-2.5 align-top";
@@ -29,8 +31,15 @@ function Reason({ s }: { s: ServiceSummary }) {
   return <span className={REASON_TONE[s.status]}>{s.reason}</span>;
 }
 
+/** Open incidents on the service; a failing service none covers offers Declare (responders). */
+function Incidents({ s, canDeclare }: { s: ServiceSummary; canDeclare: boolean }) {
+  const failing = isFailing(s.status);
+  if (!s.openIncidents.length && failing && canDeclare) return <DeclareFromService service={s} size="sm" className="whitespace-nowrap" />;
+  return <IncidentLinks incidents={s.openIncidents} empty="—" />;
+}
+
 /** Every service, worst first, refreshed every 5 s and on every health change. */
-export function ServicesTable({ initial }: { initial: ServiceSummary[] }) {
+export function ServicesTable({ initial, canDeclare = false }: { initial: ServiceSummary[]; canDeclare?: boolean }) {
   const { data = initial, error, dataUpdatedAt } = useServiceList({ initial });
   const rows = sortWorstFirst(data);
   const statusOf = new Map(data.map((s) => [s.slug, s.status]));
@@ -90,7 +99,7 @@ export function ServicesTable({ initial }: { initial: ServiceSummary[] }) {
                   </p>
                 </th>
                 <td className={cn(td, "max-w-72 min-w-44 break-words")} data-testid="service-reason"><Reason s={s} /></td>
-                <td className={td}><IncidentLinks incidents={s.openIncidents} empty="—" /></td>
+                <td className={td}><Incidents s={s} canDeclare={canDeclare} /></td>
                 <td className={cn(td, "text-right whitespace-nowrap tabular-nums")}>{formatLatency(s.latencyMs)}</td>
                 <td className={cn(td, "text-right whitespace-nowrap tabular-nums")} data-testid="service-uptime">
                   <p>{formatUptime(s.uptime24h)} <span className="text-xs text-muted">24 h</span></p>

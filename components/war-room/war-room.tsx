@@ -5,11 +5,13 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { INCIDENTS_TOPIC } from "@/lib/live/topics";
 import { parseSelected } from "@/lib/live/selection";
 import type { WarRoomData } from "@/lib/live/war-room";
+import type { HealthStrip } from "@/lib/services/health-strip";
 import { useLiveChanges } from "@/components/live/use-live-changes";
 import { AllClear } from "@/components/war-room/all-clear";
 import { IncidentBoard } from "@/components/war-room/incident-board";
 import { OverdueStrip } from "@/components/war-room/overdue-strip";
 import { SelectedIncident } from "@/components/war-room/selected-incident";
+import { ServiceStrip } from "@/components/war-room/service-strip";
 import { useClock } from "@/components/war-room/use-clock";
 import { WarRoomHeader } from "@/components/war-room/war-room-header";
 import { warRoomKeys } from "@/components/war-room/keys";
@@ -30,8 +32,10 @@ async function fetchBoard(selected: number | null, signal: AbortSignal): Promise
   return { ...((await res.json()) as WarRoomData), receivedAt: Date.now() };
 }
 
-/** The big-screen war room: live board on the left, the selected incident on the right. */
-export function WarRoom({ initial, since, initialSelected, canAct }: { initial: WarRoomData; since?: string; initialSelected: number | null; canAct: boolean }) {
+type Props = { initial: WarRoomData; strip?: HealthStrip; since?: string; initialSelected: number | null; canAct: boolean };
+
+/** The big-screen war room: failing services on top, live board on the left, the selected incident on the right. */
+export function WarRoom({ initial, strip, since, initialSelected, canAct }: Props) {
   const selected = parseSelected(useSearchParams().get("incident"));
   const queryClient = useQueryClient();
   const { data, error, dataUpdatedAt } = useQuery({
@@ -67,6 +71,7 @@ export function WarRoom({ initial, since, initialSelected, canAct }: { initial: 
   return (
     <div className="flex flex-col gap-6" data-testid="war-room">
       <WarRoomHeader incidents={data.incidents} now={now} stale={error ? { message: error.message, since: dataUpdatedAt } : undefined} />
+      <ServiceStrip initial={strip} since={since} now={now} canDeclare={canAct} />
       {data.incidents.length === 0 ? <AllClear /> : null}
       {data.overdue ? <OverdueStrip overdue={data.overdue} now={now} /> : null}
       {data.incidents.length || data.selected ? (

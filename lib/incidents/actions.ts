@@ -2,6 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { actorOf, defineAction } from "@/lib/action-client";
 import { incidentRef } from "@/lib/incidents/rules";
+import { ValidationError } from "@/lib/errors";
+import { runbookExists } from "@/lib/runbooks/queries";
 import { assertKnownServices } from "@/lib/services/known";
 import {
   addTimelineNote, assignIncidentRole, changeIncidentSeverity, changeIncidentStatus, declareIncident,
@@ -24,6 +26,9 @@ export const declareIncidentAction = defineAction({
   input: declareIncidentSchema,
   async handler(input, user) {
     await assertKnownServices(input.services, "services");
+    if (input.runbook && !(await runbookExists(input.runbook))) {
+      throw new ValidationError("That runbook is not in the library (or was archived).", { runbook: ["That runbook is not in the library (or was archived). Choose another, or none."] });
+    }
     const incident = await declareIncident(actorOf(user), input);
     refresh();
     return { data: { number: incident.number }, message: `${incidentRef(incident.number)} declared.` };

@@ -49,7 +49,7 @@ export async function declareIncidentIn(tx: Tx, actor: Actor, input: DeclareInci
   });
   await addTimelineEvent(tx, {
     incidentId: incident.id, kind: "declared", actor, occurredAt: startedAt,
-    data: { severity: input.severity, services: input.services, title: input.title, ...extra } as never,
+    data: { severity: input.severity, services: input.services, title: input.title, ...(input.runbook ? { runbook: input.runbook } : {}), ...extra } as never,
   });
   await appendAudit(tx, {
     actor, verb: "incident.declare", target: { type: "incident", id: incident.id },

@@ -40,6 +40,11 @@ export const declareIncidentSchema = z.object({
   services: services.default([]),
   summary: z.string().trim().max(10_000, "Keep the summary under 10,000 characters.").default(""),
   startedAt: pastTime,
+  /** a runbook to suggest first on the incident (declared from a failing service); its slug */
+  runbook: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.string().trim().max(200).regex(/^[a-z0-9][a-z0-9-]*$/, "Choose a runbook from the list.").optional(),
+  ),
 });
 
 export const changeStatusSchema = z.object({

@@ -63,17 +63,51 @@ export async function getRunbookVersionText(slug: string, version: number): Prom
  */
 export async function suggestRunbooks(incident: { id?: string; services: string[]; title: string; summary: string }) {
   const words = new Set(`${incident.title} ${incident.summary}`.split(/[^A-Za-z0-9_]+/).filter((w) => w.length > 2));
-  const linked = incident.id
-    ? (await db.alert.findMany({ where: { incidentId: incident.id, runbookId: { not: null } }, select: { runbookId: true }, distinct: ["runbookId"] })).map((a) => a.runbookId!)
-    : [];
+  const [alerted, chosen] = incident.id ? await Promise.all([alertRunbookIds(incident.id), declaredRunbookIds(incident.id)]) : [[], []];
+  const linked = [...alerted, ...chosen];
   const rows = await db.runbook.findMany({
     where: { archived: false, OR: [{ id: { in: linked } }, { services: { hasSome: incident.services } }, { alerts: { hasSome: [...words] } }] },
     select: LIST_SELECT,
     orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
     take: 200,
   });
-  // An alert's own runbook beats an alert named in the incident, which beats a service match; a
+  // An alert's own runbook (or the one chosen when declaring) beats an alert named in the incident, which beats a service match; a
   // scenario beats a shared section; then the runbook the team used most recently.
   const score = (r: (typeof rows)[number]) => (linked.includes(r.id) ? 4 : 0) + (r.alerts.some((a) => words.has(a)) ? 2 : 0) + (r.kind === "scenario" ? 1 : 0);
   return rows.sort((a, b) => score(b) - score(a)).slice(0, 50);
+}
+
+async function alertRunbookIds(incidentId: string): Promise<string[]> {
+  const rows = await db.alert.findMany({ where: { incidentId, runbookId: { not: null } }, select: { runbookId: true }, distinct: ["runbookId"] });
+  return rows.map((a) => a.runbookId!);
+}
+
+/** The runbook named when the incident was declared (from a failing service), if any. */
+async function declaredRunbookIds(incidentId: string): Promise<string[]> {
+  const declared = await db.timelineEvent.findFirst({ where: { incidentId, kind: "declared" }, select: { data: true } });
+  const slug = (declared?.data as { runbook?: unknown } | null)?.runbook;
+  if (typeof slug !== "string") return [];
+  const rb = await db.runbook.findUnique({ where: { slug }, select: { id: true } });
+  return rb ? [rb.id] : [];
+}
+
+/** Whether `slug` names a runbook in the library that is not archived. */
+export async function runbookExists(slug: string): Promise<boolean> {
+  return Boolean(await db.runbook.findFirst({ where: { slug, archived: false }, select: { id: true } }));
+}
+
+/**
+ * The runbooks for a service, best first: those linked to it (the importer links a runbook to
+ * the services its bindings, file name or title name) and those its catalog alert rules point
+ * at (`bound`); scenarios before shared sections, then the one the team used most recently.
+ */
+export async function listServiceRunbooks(slug: string, bound: string[] = []) {
+  const rows = await db.runbook.findMany({
+    where: { archived: false, OR: [{ services: { has: slug } }, { slug: { in: bound } }] },
+    select: { slug: true, title: true, kind: true },
+    orderBy: [{ lastUsedAt: { sort: "desc", nulls: "last" } }, { title: "asc" }],
+    take: 50,
+  });
+  const rank = (r: (typeof rows)[number]) => (r.kind === "scenario" ? 0 : 1);
+  return rows.sort((a, b) => rank(a) - rank(b)).map(({ slug, title }) => ({ slug, title }));
 }

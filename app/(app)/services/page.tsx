@@ -26,7 +26,7 @@ export default async function ServicesPage() {
       <CatalogProblems problems={catalog.problems} />
       {services.length ? (
         <>
-          <ServicesTable initial={services} />
+          <ServicesTable initial={services} canDeclare={hasRole(user.role, "responder")} />
           <FleetMap initial={services} />
         </>
       ) : (

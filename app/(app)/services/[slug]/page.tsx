@@ -32,6 +32,7 @@ export default async function ServicePage({ params }: Props) {
       <ServiceView
         initial={service}
         neighbours={neighbours}
+        canDeclare={hasRole(user.role, "responder")}
         about={
           <Section id="about-heading" title="About" icon={Info}>
             <ServiceAbout service={service} />
