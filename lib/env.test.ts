@@ -75,6 +75,9 @@ describe("parseEnv", () => {
     expect(parseEnv({ ...base, SITREP_ALERT_SEVERITY_MAP: "Sev1=p1, sev2=P2" }).SITREP_ALERT_SEVERITY_MAP).toEqual({ sev1: "P1", sev2: "P2" });
     expect(problems({ ...base, SITREP_ALERT_SEVERITY_MAP: "sev1=P9" })).toEqual([expect.stringMatching(/^SITREP_ALERT_SEVERITY_MAP: .*"sev1=P9"/)]);
     expect(problems({ ...base, SITREP_ALERT_ON_RESOLVED: "close" })).toEqual([expect.stringMatching(/^SITREP_ALERT_ON_RESOLVED: must be mitigate, resolve or none/)]);
+    expect(parseEnv(base).SITREP_ALERT_ATTACH).toBe("dependencies");
+    expect(parseEnv({ ...base, SITREP_ALERT_ATTACH: "off" }).SITREP_ALERT_ATTACH).toBe("off");
+    expect(problems({ ...base, SITREP_ALERT_ATTACH: "always" })).toEqual([expect.stringMatching(/^SITREP_ALERT_ATTACH: must be dependencies, service or off/)]);
   });
 
   it("reads flags", () => {

@@ -101,6 +101,8 @@ const schema = z
     // lib/tx-guard.ts: what the global Prisma client does when used inside a transaction.
     // Unset: throw in development and tests, warn (log once per call site) in production.
     SITREP_TX_GUARD: z.enum(["throw", "warn", "off"], { error: "must be throw, warn or off" }).optional(),
+    // A new alert group joins an open incident of its service (service), or also of a service it depends on or that depends on it (dependencies).
+    SITREP_ALERT_ATTACH: z.enum(["dependencies", "service", "off"], { error: "must be dependencies, service or off" }).default("dependencies"),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.AUTH_OIDC_ISSUER, env.AUTH_OIDC_ID, env.AUTH_OIDC_SECRET];

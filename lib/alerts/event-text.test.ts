@@ -11,5 +11,8 @@ describe("alertEventText", () => {
     expect(alertEventText({ event: "resolved", count: 6, alertnames: ["A"], alertname: "A" })).toBe("6 alerts (A and 5 more) resolved");
     expect(alertEventTone({ event: "refired" })).toBe("danger");
     expect(alertEventTone({ event: "resolved" })).toBe("ok");
+    expect(alertEventText({ event: "joined", why: "NatsServerDown joined: nats, which beamline-router depends on", added: ["nats"] }))
+      .toBe("NatsServerDown joined: nats, which beamline-router depends on (added nats to the affected services)");
+    expect(alertEventTone({ event: "joined" })).toBe("warning");
   });
 });

@@ -24,10 +24,11 @@ export function alertEventText(d: Record<string, unknown>): string {
     case "resolved": return `Alert ${name} resolved${where}`;
     case "silenced": return `Alert ${name} silenced until ${hhmm(d.until)}: ${str(d.reason)}`;
     case "unsilenced": return `Alert ${name} no longer silenced`;
+    case "joined": return `${str(d.why) || "An alert group joined this incident"}${Array.isArray(d.added) && d.added.length ? ` (added ${d.added.map(str).join(", ")} to the affected services)` : ""}`;
     default: return `Alert ${name}: ${str(d.event)}`;
   }
 }
 
-export function alertEventTone(d: Record<string, unknown>): "danger" | "ok" | "muted" {
-  return d.event === "fired" || d.event === "refired" ? "danger" : d.event === "resolved" ? "ok" : "muted";
+export function alertEventTone(d: Record<string, unknown>): "danger" | "ok" | "warning" | "muted" {
+  return d.event === "fired" || d.event === "refired" ? "danger" : d.event === "resolved" ? "ok" : d.event === "joined" ? "warning" : "muted";
 }

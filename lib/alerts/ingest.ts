@@ -7,18 +7,23 @@ import { lockIncidentRow } from "@/lib/incidents/lock";
 import { incidentRef, isOpen, STATUSES, type Status } from "@/lib/incidents/rules";
 import { incidentTitle, moreSevere, mostSevere, type IncomingGroup, type SeverityConfig } from "@/lib/alerts/normalize";
 import { opens, planChanges, type Change } from "@/lib/alerts/plan";
-import { loadRunbookIndex, loadServiceSlugs } from "@/lib/alerts/lookups";
+import { loadRunbookIndex } from "@/lib/alerts/lookups";
+import { touchedServices, type AttachMode, type JoinTarget } from "@/lib/alerts/attach";
+import { findJoinTarget, joinIn, loadAttachCatalog, lockServices, planJoin } from "@/lib/alerts/join";
 import { linkRunbook } from "@/lib/alerts/runbook-link";
 import { writeAlerts, type Touched } from "@/lib/alerts/write";
 
 // The one pipeline every alert goes through, from Alertmanager or from Sitrep's own threshold
-// rules: group → incident, alerts → timeline, all resolved → mitigated. One transaction per
-// notification, serialized per group, so a retried delivery racing the original changes nothing.
+// rules: group → incident (its own, or an open one of the same outage: attach.ts), alerts →
+// timeline, all resolved → mitigated. One transaction per notification, serialized per group, so
+// a retried delivery racing the original changes nothing.
 
-export type IngestOptions = { severity: SeverityConfig; onResolved: "mitigate" | "resolve" | "none"; ownHost?: string | null };
+export type IngestOptions = { severity: SeverityConfig; onResolved: "mitigate" | "resolve" | "none"; ownHost?: string | null; attach?: AttachMode };
 export type IngestResult = {
   incident: number | null;
   opened: boolean;
+  /** why the group's firings joined an open incident rather than opening their own */
+  joined: string | null;
   fired: number;
   resolved: number;
   unchanged: number;
@@ -29,7 +34,7 @@ export function ingestOptions(): IngestOptions {
   const env = getEnv();
   return {
     severity: { map: env.SITREP_ALERT_SEVERITY_MAP, fallback: env.SITREP_ALERT_DEFAULT_SEVERITY }, onResolved: env.SITREP_ALERT_ON_RESOLVED,
-    ownHost: env.SITREP_PUBLIC_URL ? new URL(env.SITREP_PUBLIC_URL).host : null,
+    ownHost: env.SITREP_PUBLIC_URL ? new URL(env.SITREP_PUBLIC_URL).host : null, attach: env.SITREP_ALERT_ATTACH,
   };
 }
 
@@ -40,32 +45,46 @@ export const sourceActor = (g: Pick<IncomingGroup, "source" | "receiver">): Acto
 
 const count = (changes: Change[], ...kinds: Change["kind"][]) => changes.filter((c) => kinds.includes(c.kind)).length;
 
-/** The incident the group's new firings go to: its open one, or a new one. */
-async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow: { id: string; incidentId: string | null }, opening: Change[], services: Set<string>) {
+type Locked = Awaited<ReturnType<typeof lockIncident>>;
+type Join = { target: JoinTarget; touched: string[] } | null;
+
+/** New firings on an open incident: raise its severity if they are worse; a mitigated one reopens. */
+async function refire(tx: Tx, actor: Actor, current: Locked, opening: Change[]) {
+  const severity = mostSevere(opening.map((c) => c.alert.severity));
+  if (moreSevere(severity, current.severity)) await setSeverityIn(tx, actor, current, severity);
+  // Firing again after being marked mitigated: the mitigation did not hold. Back to where
+  // people had got to (never acknowledged: triggered, with its acknowledgement clock).
+  if (current.status === "mitigated") await moveIncidentIn(tx, actor, { ...current, severity }, reopenTo(current), true, true);
+}
+
+/** The incident the group's new firings go to: its open one, an open one of the same outage, or a new one. */
+async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow: { id: string; incidentId: string | null }, opening: Change[], services: Set<string>, join: Join) {
   const current = groupRow.incidentId ? await lockIncident(tx, groupRow.incidentId).catch(() => null) : null;
   if (current && isOpen(current.status)) {
-    if (!opening.length) return { incident: current, opened: false };
-    const severity = mostSevere(opening.map((c) => c.alert.severity));
-    if (moreSevere(severity, current.severity)) await setSeverityIn(tx, actor, current, severity);
-    // Firing again after being marked mitigated: the mitigation did not hold. Back to where
-    // people had got to (never acknowledged: triggered, with its acknowledgement clock).
-    if (current.status === "mitigated") await moveIncidentIn(tx, actor, { ...current, severity }, reopenTo(current), true, true);
-    return { incident: current, opened: false };
+    if (opening.length) await refire(tx, actor, current, opening);
+    return { incident: current, opened: false, joined: null };
   }
-  if (!opening.length) return { incident: null, opened: false };
+  if (!opening.length) return { incident: null, opened: false, joined: null };
+  // Locked with the group's other incidents; resolved or merged meanwhile, it is no longer a home.
+  const target = join ? await lockIncident(tx, join.target.incident.id).catch(() => null) : null;
+  if (join && target && isOpen(target.status) && !target.mergedIntoId) {
+    const { why } = await joinIn(tx, actor, join.target, groupRow.id, join.touched, target);
+    const joined = await lockIncident(tx, target.id);
+    await refire(tx, actor, joined, opening);
+    return { incident: joined, opened: false, joined: why };
+  }
   const alerts = opening.map((c) => c.alert);
-  const touched = [...new Set(alerts.flatMap((a) => [a.labels.service, a.labels.job, a.labels.app]).filter((s): s is string => Boolean(s) && services.has(s!)))];
   // The incident started when its first alert did (MTTA and MTTR count from there), never in the future.
   const startedAt = new Date(Math.min(Date.now(), ...alerts.map((a) => a.startsAt.getTime())));
   const created = await declareIncidentIn(tx, actor, {
     startedAt,
     title: incidentTitle({ title: group.title, alerts }),
     severity: mostSevere(alerts.map((a) => a.severity)),
-    services: touched.slice(0, 50),
+    services: touchedServices(alerts, services).slice(0, 50),
     summary: (group.description || alerts.find((a) => a.annotations.description)?.annotations.description || "").slice(0, 10_000),
   }, { source: group.source, alerts: alerts.length });
   await tx.alertGroup.update({ where: { id: groupRow.id }, data: { incidentId: created.id } });
-  return { incident: await lockIncident(tx, created.id), opened: true };
+  return { incident: await lockIncident(tx, created.id), opened: true, joined: null };
 }
 
 const rank = (s: Status) => STATUSES.indexOf(s);
@@ -84,9 +103,22 @@ async function settle(tx: Tx, actor: Actor, incidentId: string, onResolved: Inge
   if (rank(incident.status) < rank(to)) await moveIncidentIn(tx, actor, incident, to, false, true);
 }
 
+/** With the group's services locked: the open incident its new firings join, if any (attach.ts). */
+async function decideJoin(tx: Tx, group: IncomingGroup, opening: Change[], ownIncidentId: string | null, catalog: Awaited<ReturnType<typeof loadAttachCatalog>>): Promise<Join> {
+  const plan = planJoin(group, opening, catalog);
+  if (!plan) return null;
+  await lockServices(tx, plan.lockKeys);
+  const own = ownIncidentId ? await tx.incident.findUnique({ where: { id: ownIncidentId }, select: { status: true } }) : null;
+  if (own && isOpen(own.status)) return null;
+  const target = await findJoinTarget(tx, group, opening, plan, catalog);
+  return target ? { target, touched: plan.touched } : null;
+}
+
 export async function ingestGroup(group: IncomingGroup, options: IngestOptions = ingestOptions()): Promise<IngestResult> {
   const actor = sourceActor(group);
-  const [runbooks, services] = await Promise.all([loadRunbookIndex(), loadServiceSlugs()]);
+  // Read before the transaction: inside it, every read goes through `tx` (the embedded database has one session).
+  const [runbooks, catalog] = await Promise.all([loadRunbookIndex(), loadAttachCatalog(options.attach)]);
+  const services = catalog.services;
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`sitrep.alerts:${group.source}:${group.groupKey}`}, 0))`;
     const fingerprints = [...new Set(group.alerts.map((a) => a.fingerprint))];
@@ -95,7 +127,7 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
       ? await tx.alert.findMany({ where: { groupId: existingGroup.id, fingerprint: { in: fingerprints } }, select: { id: true, fingerprint: true, status: true, startsAt: true, endsAt: true, incidentId: true } })
       : [];
     let changes = planChanges(group.alerts, new Map(known.map((k) => [k.fingerprint, k])));
-    const result: IngestResult = { incident: null, opened: false, fired: 0, resolved: 0, unchanged: 0, silenced: 0 };
+    const result: IngestResult = { incident: null, opened: false, joined: null, fired: 0, resolved: 0, unchanged: 0, silenced: 0 };
     // A repeat or a retry: nothing to write, not even a "last seen".
     if (changes.every((c) => c.kind === "same")) return { ...result, unchanged: changes.length };
 
@@ -106,17 +138,19 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
     changes = changes.map((c) => (c.kind === "surfaced" && silenced.has(c.alert.fingerprint) ? { ...c, kind: "same" } : c));
     Object.assign(result, { fired: count(changes, "fired", "refired", "surfaced"), resolved: count(changes, "resolved"), unchanged: count(changes, "same") });
     if (result.unchanged === changes.length) return result;
-    // Lock order, as everywhere: incident rows (sorted) before the audit head, taken by the first
-    // audited change below. The resolves may belong to an earlier incident of the group.
+    const opening = changes.filter((c) => opens(c) && !silenced.has(c.alert.fingerprint));
+    const join = await decideJoin(tx, group, opening, existingGroup?.incidentId ?? null, catalog);
+    // Lock order, as everywhere: service locks (decideJoin), then incident rows (sorted) before the
+    // audit head, taken by the first audited change below. The resolves may belong to an earlier
+    // incident of the group; the incident it may join is locked with them.
     const prior = new Map(known.map((k) => [k.fingerprint, k.incidentId]));
-    const involved = new Set([existingGroup?.incidentId, ...changes.filter((c) => c.kind !== "same").map((c) => prior.get(c.alert.fingerprint))]);
+    const involved = new Set([existingGroup?.incidentId, join?.target.incident.id, ...changes.filter((c) => c.kind !== "same").map((c) => prior.get(c.alert.fingerprint))]);
     for (const id of [...involved].filter((x): x is string => Boolean(x)).sort()) await lockIncidentRow(tx, id).catch(() => null);
     const groupRow = existingGroup ?? await tx.alertGroup.create({
       data: { source: group.source, groupKey: group.groupKey, receiver: group.receiver, labels: group.labels, status: "firing" },
       select: { id: true, incidentId: true },
     });
-    const opening = changes.filter((c) => opens(c) && !silenced.has(c.alert.fingerprint));
-    const { incident, opened } = await incidentFor(tx, actor, group, groupRow, opening, services);
+    const { incident, opened, joined } = await incidentFor(tx, actor, group, groupRow, opening, services, join);
     result.silenced = changes.filter((c) => opens(c) && silenced.has(c.alert.fingerprint)).length;
 
     const touched: Touched = await writeAlerts(tx, {
@@ -130,14 +164,17 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
       const number = await tx.incident.update({ where: { id: incidentId }, data: { version: { increment: 1 } }, select: { number: true } });
       await appendAudit(tx, {
         actor, verb: "alert.ingest", target: { type: "incident", id: incidentId },
-        after: { ref: incidentRef(number.number), group: groupRow.id, fired: t.fired, resolved: t.resolved, opened: opened && incidentId === incident?.id },
+        after: {
+          ref: incidentRef(number.number), group: groupRow.id, fired: t.fired, resolved: t.resolved, opened: opened && incidentId === incident?.id,
+          ...(joined && incidentId === incident?.id ? { joined } : {}),
+        },
       });
       if (t.settles) await settle(tx, actor, incidentId, options.onResolved);
     }
     // Changes that reached no incident (silenced, or resolves of unseen alerts) still show on the Alerts page.
     if (!touched.size) await appendAudit(tx, { actor, verb: "alert.ingest", target: { type: "alert", id: groupRow.id }, after: { fired: result.fired, resolved: result.resolved, silenced: result.silenced } });
     if (incident) result.incident = incident.number;
-    result.opened = opened;
+    Object.assign(result, { opened, joined });
     return result;
   }, { maxWait: 10_000, timeout: 30_000 }); // a burst waits for the pool past Prisma's 2 s default: burst.integration.test.ts
 }

@@ -58,6 +58,7 @@ export const alertRule = z
     severity,
     /** a runbook slug or URL; by default the runbook that lists `name` among its alerts */
     runbook: z.string().min(1).optional(),
+    attach: z.boolean().optional(), // false: opens its own incident, never joins an open one (README: SITREP_ALERT_ATTACH)
   })
   .superRefine((r, ctx) => {
     const say = (message: string, ...path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
