@@ -3,6 +3,7 @@ import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 import { lockIncidentRow } from "@/lib/incidents/lock";
+import { lockIncidents, unmergeIn } from "@/lib/incidents/merge";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkMove, incidentRef, STATUS_STAMP, STATUSES, stampsFor, type Severity, type StampField, type Status } from "@/lib/incidents/rules";
 import type { DeclareIncidentInput, IncidentRole } from "@/lib/incidents/schemas";
@@ -102,8 +103,12 @@ export async function setSeverityIn(tx: Tx, actor: Actor, incident: Locked, to: 
 
 export async function changeIncidentStatus(actor: Actor, id: string, from: Status, to: Status, reopen: boolean) {
   return db.$transaction(async (tx) => {
+    // Reopening a merged incident un-merges it (merge.ts): its survivor is locked too, in id order.
+    const merged = await tx.incident.findUnique({ where: { id }, select: { mergedIntoId: true } });
+    if (merged?.mergedIntoId) await lockIncidents(tx, [id, merged.mergedIntoId]);
     const incident = await lockIncident(tx, id);
     if (incident.status !== from) await conflict(tx, id, "status", "status", incident.status);
+    if (incident.mergedIntoId && reopen) await unmergeIn(tx, actor, incident);
     await moveIncidentIn(tx, actor, incident, to, reopen);
     return { number: incident.number, status: to };
   });

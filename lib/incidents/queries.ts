@@ -11,6 +11,7 @@ export const incidentSelect = {
   startedAt: true, acknowledgedAt: true, investigatingAt: true, identifiedAt: true, mitigatedAt: true,
   resolvedAt: true, closedAt: true, version: true, createdAt: true, updatedAt: true,
   commander: person, scribe: person, comms: person, declaredBy: person,
+  mergedAt: true, mergedInto: { select: { number: true, title: true } },
 } as const satisfies Prisma.IncidentSelect;
 
 export type IncidentDetail = Prisma.IncidentGetPayload<{ select: typeof incidentSelect }>;
@@ -63,7 +64,10 @@ export const listIncidents = cache(async (f: IncidentFilter) => {
   const [items, total] = await Promise.all([
     db.incident.findMany({
       where, orderBy: ORDER[f.sort], skip: (f.page - 1) * PAGE_SIZE, take: PAGE_SIZE,
-      select: { id: true, number: true, title: true, severity: true, status: true, services: true, startedAt: true, resolvedAt: true, commander: person },
+      select: {
+        id: true, number: true, title: true, severity: true, status: true, services: true, startedAt: true, resolvedAt: true, commander: person,
+        mergedInto: { select: { number: true } },
+      },
     }),
     db.incident.count({ where }),
   ]);
@@ -109,10 +113,27 @@ export const listAssignableUsers = cache(() =>
   db.user.findMany({ where: { active: true, role: { in: ["responder", "admin"] } }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
 );
 
-/** The milestones MTTx needs, for incidents started in a time range. */
+/** The milestones MTTx needs, for incidents started in a time range (a merged duplicate is not an incident of its own). */
 export async function listIncidentTimes(from: Date, to: Date) {
   return db.incident.findMany({
-    where: { startedAt: { gte: from, lte: to } },
+    where: { startedAt: { gte: from, lte: to }, mergedIntoId: null },
     select: { severity: true, services: true, startedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true },
   });
 }
+
+const related = { select: { id: true, number: true, title: true, status: true, mergedInto: { select: { number: true } } } } as const;
+
+/** Incidents linked to this one (either side of the pair), and those merged into it. */
+export const getIncidentRelations = cache(async (incidentId: string) => {
+  const [links, mergedFrom] = await Promise.all([
+    db.incidentLink.findMany({
+      where: { OR: [{ aId: incidentId }, { bId: incidentId }] },
+      select: { aId: true, a: related, b: related, createdAt: true, createdByLabel: true },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.incident.findMany({ where: { mergedIntoId: incidentId }, select: { number: true, title: true, mergedAt: true }, orderBy: { number: "asc" } }),
+  ]);
+  const linked = links.map((l) => ({ ...(l.aId === incidentId ? l.b : l.a), linkedBy: l.createdByLabel, linkedAt: l.createdAt }));
+  return { linked, mergedFrom };
+});
+export type IncidentRelations = Awaited<ReturnType<typeof getIncidentRelations>>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { SEVERITIES, STATUSES } from "@/lib/incidents/rules";
+import { parseIncidentRef, SEVERITIES, STATUSES } from "@/lib/incidents/rules";
 
 const id = z.string().trim().min(1, "Missing incident.").max(64);
 const severity = z.enum(SEVERITIES, { error: "Choose a severity from P1 to P4." });
@@ -88,6 +88,23 @@ export const pinEventSchema = z.object({
   eventId: z.coerce.bigint({ error: "Missing event." }).positive(),
   pinned: z.preprocess((v) => v === true || v === "true", z.boolean()),
 });
+
+/** Another incident, by number: "INC-12", "#12" or "12". */
+const incidentNumber = z.preprocess(
+  (v) => (typeof v === "string" ? (parseIncidentRef(v) ?? v) : v),
+  z.number({ error: "Enter an incident number, like INC-12." }).int().positive("Enter an incident number, like INC-12."),
+);
+
+export const linkIncidentSchema = z.object({ incidentId: id, other: incidentNumber });
+export type LinkIncidentInput = z.infer<typeof linkIncidentSchema>;
+
+export const mergeIncidentSchema = z.object({
+  incidentId: id,
+  /** the duplicate's version the person saw: changed meanwhile, the merge is a conflict */
+  version: z.coerce.number({ error: "Missing version." }).int().min(0),
+  into: incidentNumber,
+});
+export type MergeIncidentInput = z.infer<typeof mergeIncidentSchema>;
 
 // startedAt is optional to callers (it defaults to now), not just possibly undefined.
 export type DeclareIncidentInput = Omit<z.infer<typeof declareIncidentSchema>, "startedAt"> & { startedAt?: Date };

@@ -100,7 +100,7 @@ export const listMissingReports = cache(async (f: ReportFilter) => {
     const n = parseIncidentRef(f.q);
     and.push({ OR: [...(n ? [{ number: n }] : []), { title: { contains: f.q, mode: "insensitive" } }] });
   }
-  const where: Prisma.IncidentWhereInput = { AND: [{ status: { in: ["resolved", "closed"] } }, { report: { is: null } }, ...and] };
+  const where: Prisma.IncidentWhereInput = { AND: [{ status: { in: ["resolved", "closed"] } }, { report: { is: null } }, { mergedIntoId: null }, ...and] };
   const [items, total] = await Promise.all([
     db.incident.findMany({
       where, take: MISSING_LIMIT, orderBy: [{ resolvedAt: { sort: "desc", nulls: "last" } }, { number: "desc" }],
@@ -115,7 +115,7 @@ export type MissingReport = Awaited<ReturnType<typeof listMissingReports>>["item
 /** MTTx milestones of the reported incidents that match `f` and started in [from, to]: the trend's input. */
 export async function listReportedIncidentTimes(f: ReportFilter, from: Date, to: Date): Promise<IncidentTimes[]> {
   const rows = await db.report.findMany({
-    where: { AND: [reportWhere(f), { incident: { startedAt: { gte: from, lte: to } } }] },
+    where: { AND: [reportWhere(f), { incident: { startedAt: { gte: from, lte: to }, mergedIntoId: null } }] },
     select: { incident: { select: { severity: true, services: true, startedAt: true, acknowledgedAt: true, mitigatedAt: true, resolvedAt: true } } },
   });
   return rows.map((r) => r.incident);
