@@ -35,7 +35,8 @@ test("an Alertmanager alert opens an incident with its runbook; silencing is aud
   await expect(page.getByRole("heading", { name: "Alerts", exact: true })).toBeVisible();
 
   const key = uniqueGroupKey(alertname);
-  const firing = amNotification(key, [{ alertname, labels: { severity: "critical", service: "beacon-runner" }, annotations: { summary: "Runner is down in lhr" } }]);
+  // Its own incident, whatever other specs left open on beacon-runner (it would join that one).
+  const firing = amNotification(key, [{ alertname, labels: { severity: "critical", service: "beacon-runner", sitrep_attach: "false" }, annotations: { summary: "Runner is down in lhr" } }]);
   const anon = await apiAs();
   const result = await postAlerts(anon, firing);
   expect(result).toMatchObject({ opened: true, fired: 1 });
@@ -89,7 +90,7 @@ test("an Alertmanager alert opens an incident with its runbook; silencing is aud
   await expect(page.getByTestId("alerts-empty")).toBeVisible();
   await page.goto(`/alerts?q=${alertname}`);
   await expect(row.getByTestId("alert-state")).toHaveText("Firing");
-  await postAlerts(anon, amNotification(key, [{ alertname, status: "resolved", labels: { severity: "critical", service: "beacon-runner" } }]));
+  await postAlerts(anon, amNotification(key, [{ alertname, status: "resolved", labels: { severity: "critical", service: "beacon-runner", sitrep_attach: "false" } }]));
   await page.goto(`/incidents/${result.incident}`);
   await expect(page.getByTestId("incident-alert").filter({ hasText: alertname })).toHaveAttribute("data-status", "resolved");
   await expect(page.locator('[data-event="resolved"]').filter({ hasText: alertname })).toBeVisible();

@@ -11,6 +11,7 @@ import { TEMPLATE_ACTIONS } from "./support/template-probes";
 import { FOLLOWUP_ACTIONS } from "./support/followup-probes";
 import { ALERT_ACTIONS } from "./support/alert-probes";
 import { NOTIFICATION_ACTIONS } from "./support/notification-probes";
+import { INCIDENT_LINK_ACTIONS } from "./support/incident-link-probes";
 import { callAction, loadServerActions, SESSION_COOKIE, type ActionResponse, type ManifestAction } from "./support/http";
 
 // ── Server actions ────────────────────────────────────────────────────────────────────────────
@@ -171,6 +172,7 @@ const ACTIONS: Record<string, ActionAccess> = {
   ...FOLLOWUP_ACTIONS,
   ...ALERT_ACTIONS,
   ...NOTIFICATION_ACTIONS,
+  ...INCIDENT_LINK_ACTIONS,
 };
 
 const manifest = loadServerActions();

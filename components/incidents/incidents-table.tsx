@@ -6,7 +6,7 @@ import { Card } from "@/components/ui/card";
 
 export type IncidentRow = {
   id: string; number: number; title: string; severity: Severity; status: Status; services: string[];
-  startedAt: Date; commander: { id: string; name: string } | null;
+  startedAt: Date; commander: { id: string; name: string } | null; mergedInto?: { number: number } | null;
 };
 
 const th = "px-4 py-3 font-medium";
@@ -35,7 +35,11 @@ export function IncidentsTable({ items }: { items: IncidentRow[] }) {
                 </Link>
               </td>
               <td className="px-4 py-3"><SeverityBadge severity={i.severity} /></td>
-              <td className="px-4 py-3"><StatusBadge status={i.status} /></td>
+              <td className="px-4 py-3">
+                {i.mergedInto ? (
+                  <span className="whitespace-nowrap text-xs text-muted" data-testid="merged-into">Merged into {incidentRef(i.mergedInto.number)}</span>
+                ) : <StatusBadge status={i.status} />}
+              </td>
               <td className="px-4 py-3">
                 <div className="flex max-w-56 flex-wrap gap-1">
                   {i.services.length ? i.services.map((s) => (

@@ -25,7 +25,7 @@ function Menu({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** The next logical step as one big button; any later state, or a reopen, one menu away. */
-export function StatusControls({ incidentId, status }: { incidentId: string; status: Status }) {
+export function StatusControls({ incidentId, status, merged = false }: { incidentId: string; status: Status; merged?: boolean }) {
   const { run, pending, conflict, dismiss } = useIncidentMutation();
   const hydrated = useHydrated();
   const move = (to: Status, reopen = false) => (e?: React.MouseEvent) => {
@@ -57,7 +57,7 @@ export function StatusControls({ incidentId, status }: { incidentId: string; sta
           <>
             <Button variant="secondary" onClick={move("investigating", true)} disabled={pending}>
               <RotateCcw className="size-4" aria-hidden />
-              Reopen
+              {merged ? "Reopen and un-merge" : "Reopen"}
             </Button>
             <Menu label="Reopen as…">
               {REOPEN_TARGETS.map((s) => (

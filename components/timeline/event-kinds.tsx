@@ -1,5 +1,6 @@
 import {
   Activity, AlertCircle, BookOpen, FileText, ListChecks, Zap, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Siren, Text, Type, UserRound,
+  GitMerge, Link2,
 } from "lucide-react";
 import type { TimelineEntry } from "@/lib/incidents/queries";
 import { ROLE_NAMES, type IncidentRole } from "@/lib/incidents/schemas";
@@ -9,6 +10,7 @@ import { actionEventText, actionEventTone } from "@/lib/actions/event-text";
 import { reportEventText } from "@/lib/reports/event-text";
 import { followupEventText } from "@/lib/followups/event-text";
 import { alertEventText, alertEventTone } from "@/lib/alerts/event-text";
+import { linkEventText, mergeEventText } from "@/lib/incidents/event-text";
 
 // How each kind of timeline event is drawn. A later feature (actions, alerts, health, runbooks)
 // adds one entry here; a kind without one still shows, through the generic fallback.
@@ -21,6 +23,13 @@ const Arrow = ({ a, b }: { a: React.ReactNode; b: React.ReactNode }) => (
   <>
     <span className="text-muted">{a}</span> → <strong className="font-semibold">{b}</strong>
   </>
+);
+
+/** A merge or link event's sentence, with a link to the other incident. */
+const OtherIncident = ({ d, text }: { d: Record<string, unknown>; text: string }) => (
+  <span data-event={String(d.event)}>
+    {text} · <a href={`/incidents/${Number(d.other)}`} className="text-accent hover:underline">Open INC-{Number(d.other)}</a>
+  </span>
 );
 
 export const EVENT_RENDERERS: Record<string, Renderer> = {
@@ -82,6 +91,8 @@ export const EVENT_RENDERERS: Record<string, Renderer> = {
     ),
   }),
   note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
+  merge: (_e, d) => ({ icon: GitMerge, tone: "text-accent", content: <OtherIncident d={d} text={mergeEventText(d)} /> }),
+  link: (_e, d) => ({ icon: Link2, content: <OtherIncident d={d} text={linkEventText(d)} /> }),
 };
 
 /** Any kind nobody has taught the timeline yet: its name and its data, nothing hidden. */

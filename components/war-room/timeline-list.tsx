@@ -9,6 +9,7 @@ import { actionEventText } from "@/lib/actions/event-text";
 import { followupEventText } from "@/lib/followups/event-text";
 import { reportEventText } from "@/lib/reports/event-text";
 import { alertEventText } from "@/lib/alerts/event-text";
+import { linkEventText, mergeEventText } from "@/lib/incidents/event-text";
 
 type Data = Record<string, unknown> & { from?: Record<string, unknown> };
 const str = (v: unknown) => (typeof v === "string" ? v : v == null ? "" : JSON.stringify(v));
@@ -32,6 +33,8 @@ function describe(e: WarRoomEvent): string {
     case "followup": return followupEventText(d, e.actorLabel);
     case "report": return reportEventText(d, e.actorLabel);
     case "alert": return alertEventText(d);
+    case "merge": return mergeEventText(d);
+    case "link": return linkEventText(d);
     default: return e.kind;
   }
 }

@@ -5,6 +5,8 @@ import { AckClock } from "@/components/incidents/clocks";
 import { DetailsEditor } from "@/components/incidents/details-editor";
 import { PostIncidentPanel } from "@/components/followups/post-incident-panel";
 import { IncidentHeader } from "@/components/incidents/incident-header";
+import { MergedBanner } from "@/components/incidents/merged-banner";
+import { RelatedIncidents } from "@/components/incidents/related-incidents";
 import { IncidentSidebar } from "@/components/incidents/incident-sidebar";
 import { StatusControls } from "@/components/incidents/status-controls";
 import { LiveRefresh } from "@/components/live/live-refresh";
@@ -21,7 +23,7 @@ import { Card } from "@/components/ui/card";
 import { listActionInfos } from "@/lib/actions/info";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { countTimeline, getIncidentByRef, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
+import { countTimeline, getIncidentByRef, getIncidentRelations, getTimeline, listAssignableUsers, type TimelineFilter } from "@/lib/incidents/queries";
 import { incidentRef, isOpen } from "@/lib/incidents/rules";
 import { suggestRunbooks } from "@/lib/runbooks/queries";
 import { listIncidentRuns } from "@/lib/runbooks/run-queries";
@@ -44,7 +46,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
   const { view, all: showAll } = await searchParams;
   const filter = VIEWS.find((v) => v === view) ?? "all";
   const limit = showAll === "1" ? MOST : RECENT;
-  const [events, total, pinned, milestones, users, runs, suggested, actions, report, alerts] = await Promise.all([
+  const [events, total, pinned, milestones, users, runs, suggested, actions, report, alerts, relations] = await Promise.all([
     getTimeline(incident.id, filter, limit),
     countTimeline(incident.id, filter),
     getTimeline(incident.id, "pinned", 20),
@@ -55,6 +57,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
     listActionInfos(incident.services),
     getReportSummary(incident.id),
     listIncidentAlerts(incident.id),
+    getIncidentRelations(incident.id),
   ]);
   const canEdit = hasRole(user.role, "responder");
 
@@ -62,9 +65,10 @@ export default async function IncidentPage({ params, searchParams }: Params) {
     <div className="flex flex-col gap-5">
       <LiveRefresh topics={[`incident:${incident.id}`]} since={await getRenderSeq()} />
       <IncidentHeader incident={incident} />
+      <MergedBanner incident={incident} />
       <AckClock startedAt={incident.startedAt} acknowledgedAt={incident.acknowledgedAt} open={isOpen(incident.status)} />
       {canEdit ? (
-        <StatusControls incidentId={incident.id} status={incident.status} />
+        <StatusControls incidentId={incident.id} status={incident.status} merged={Boolean(incident.mergedInto)} />
       ) : (
         <p className="text-sm text-muted" data-testid="read-only">You are a viewer: you can follow this incident, not change it.</p>
       )}
@@ -72,6 +76,7 @@ export default async function IncidentPage({ params, searchParams }: Params) {
         <div className="flex min-w-0 flex-col gap-5">
           <ReportCard number={incident.number} report={report} resolved={!isOpen(incident.status)} canEdit={canEdit} />
           <IncidentAlerts alerts={alerts} />
+          <RelatedIncidents incident={incident} relations={relations} canEdit={canEdit} />
           <Card className="flex flex-col gap-4 p-4">
             <DetailsEditor incidentId={incident.id} field="summary" value={incident.summary} canEdit={canEdit} />
             <div className="grid gap-4 border-t border-border pt-4 md:grid-cols-2">
