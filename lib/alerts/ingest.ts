@@ -59,8 +59,11 @@ async function refire(tx: Tx, actor: Actor, current: Locked, opening: Change[]) 
 
 /** The incident the group's new firings go to: its open one, an open one of the same outage, or a new one. */
 async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow: { id: string; incidentId: string | null }, opening: Change[], services: Set<string>, join: Join) {
-  const current = groupRow.incidentId ? await lockIncident(tx, groupRow.incidentId).catch(() => null) : null;
+  let current = groupRow.incidentId ? await lockIncident(tx, groupRow.incidentId).catch(() => null) : null;
+  // Merged by a responder while this delivery waited: its alerts belong to the survivor now.
+  if (current?.mergedIntoId) current = await lockIncident(tx, current.mergedIntoId).catch(() => null);
   if (current && isOpen(current.status)) {
+    if (current.id !== groupRow.incidentId) await tx.alertGroup.update({ where: { id: groupRow.id }, data: { incidentId: current.id } });
     if (opening.length) await refire(tx, actor, current, opening);
     return { incident: current, opened: false, joined: null };
   }
