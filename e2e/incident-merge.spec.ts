@@ -7,7 +7,7 @@ import type { Page } from "@playwright/test";
 import { test, expect, signIn, uniqueTag } from "./fixtures";
 import { callAction, loadServerActions } from "./support/http";
 
-test.describe.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 90_000 }); // a whole journey on a loaded 2-core machine
 
 const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 const related = (page: Page) => page.getByTestId("related-incidents");
