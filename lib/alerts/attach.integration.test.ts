@@ -69,6 +69,8 @@ describe("a new alert group joins the open incident of its outage", () => {
     const i = await incident(routerDown.incident);
     expect(i.services).toEqual([router, nats]);
     expect((await joinedEvents(i.id))[0].data).toMatchObject({ added: [nats] });
+    const audit = await db.auditEntry.findFirstOrThrow({ where: { targetId: i.id, verb: "alert.ingest" }, orderBy: { seq: "desc" } });
+    expect(audit.after).toMatchObject({ joined: natsDown.joined, servicesAdded: [nats] });
   });
 
   it("dependency, the router after NATS: the router group joins the NATS incident", async () => {

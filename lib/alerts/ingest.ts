@@ -71,10 +71,10 @@ async function incidentFor(tx: Tx, actor: Actor, group: IncomingGroup, groupRow:
   // Locked with the group's other incidents; resolved or merged meanwhile, it is no longer a home.
   const target = join ? await lockIncident(tx, join.target.incident.id).catch(() => null) : null;
   if (join && target && isOpen(target.status) && !target.mergedIntoId) {
-    const { why } = await joinIn(tx, actor, join.target, groupRow.id, join.touched, target);
-    const joined = await lockIncident(tx, target.id);
-    await refire(tx, actor, joined, opening);
-    return { incident: joined, opened: false, joined: why };
+    const joined = await joinIn(tx, actor, join.target, groupRow.id, join.touched, target);
+    const incident = await lockIncident(tx, target.id);
+    await refire(tx, actor, incident, opening);
+    return { incident, opened: false, joined };
   }
   const alerts = opening.map((c) => c.alert);
   // The incident started when its first alert did (MTTA and MTTR count from there), never in the future.
@@ -113,7 +113,7 @@ async function decideJoin(tx: Tx, group: IncomingGroup, opening: Change[], ownIn
   await lockServices(tx, plan.lockKeys);
   const own = ownIncidentId ? await tx.incident.findUnique({ where: { id: ownIncidentId }, select: { status: true } }) : null;
   if (own && isOpen(own.status)) return null;
-  const target = await findJoinTarget(tx, group, opening, plan, catalog);
+  const target = await findJoinTarget(tx, opening, plan, catalog);
   return target ? { target, touched: plan.touched } : null;
 }
 
@@ -169,7 +169,7 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
         actor, verb: "alert.ingest", target: { type: "incident", id: incidentId },
         after: {
           ref: incidentRef(number.number), group: groupRow.id, fired: t.fired, resolved: t.resolved, opened: opened && incidentId === incident?.id,
-          ...(joined && incidentId === incident?.id ? { joined } : {}),
+          ...(joined && incidentId === incident?.id ? { joined: joined.why, servicesAdded: joined.added } : {}),
         },
       });
       if (t.settles) await settle(tx, actor, incidentId, options.onResolved);
@@ -177,7 +177,7 @@ export async function ingestGroup(group: IncomingGroup, options: IngestOptions =
     // Changes that reached no incident (silenced, or resolves of unseen alerts) still show on the Alerts page.
     if (!touched.size) await appendAudit(tx, { actor, verb: "alert.ingest", target: { type: "alert", id: groupRow.id }, after: { fired: result.fired, resolved: result.resolved, silenced: result.silenced } });
     if (incident) result.incident = incident.number;
-    Object.assign(result, { opened, joined });
+    Object.assign(result, { opened, joined: joined?.why ?? null });
     return result;
   }, { maxWait: 10_000, timeout: 30_000 }); // a burst waits for the pool past Prisma's 2 s default: burst.integration.test.ts
 }

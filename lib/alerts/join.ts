@@ -45,7 +45,7 @@ export async function lockServices(tx: Tx, slugs: string[]) {
 }
 
 /** The open incident the group should join (unlocked read: ingest locks it with the others, then checks again). */
-export async function findJoinTarget(tx: Tx, group: IncomingGroup, opening: Change[], plan: JoinPlan, catalog: AttachCatalog): Promise<JoinTarget | null> {
+export async function findJoinTarget(tx: Tx, opening: Change[], plan: JoinPlan, catalog: AttachCatalog): Promise<JoinTarget | null> {
   const candidates = await tx.incident.findMany({
     where: { status: { in: [...OPEN_STATUSES] }, mergedIntoId: null, services: { hasSome: plan.lockKeys } },
     select: { id: true, number: true, severity: true, startedAt: true, services: true },
