@@ -74,7 +74,8 @@ export default async function IncidentPage({ params, searchParams }: Params) {
       )}
       <div className="grid items-start gap-5 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-5">
-          <ReportCard number={incident.number} report={report} resolved={!isOpen(incident.status)} canEdit={canEdit} />
+          {/* A merged duplicate gets no report of its own: the survivor's covers the outage. */}
+          <ReportCard number={incident.number} report={report} resolved={!isOpen(incident.status) && !incident.mergedInto} canEdit={canEdit} />
           <IncidentAlerts alerts={alerts} />
           <RelatedIncidents incident={incident} relations={relations} canEdit={canEdit} />
           <Card className="flex flex-col gap-4 p-4">
