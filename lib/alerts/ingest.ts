@@ -7,9 +7,9 @@ import { lockIncidentRow } from "@/lib/incidents/lock";
 import { incidentRef, isOpen, STATUSES, type Status } from "@/lib/incidents/rules";
 import { incidentTitle, moreSevere, mostSevere, type IncomingGroup, type SeverityConfig } from "@/lib/alerts/normalize";
 import { opens, planChanges, type Change } from "@/lib/alerts/plan";
-import { loadRunbookIndex } from "@/lib/alerts/lookups";
+import { loadAttachCatalog, loadRunbookIndex } from "@/lib/alerts/lookups";
 import { touchedServices, type AttachMode, type JoinTarget } from "@/lib/alerts/attach";
-import { findJoinTarget, joinIn, loadAttachCatalog, lockServices, planJoin } from "@/lib/alerts/join";
+import { findJoinTarget, joinIn, lockServices, planJoin } from "@/lib/alerts/join";
 import { linkRunbook } from "@/lib/alerts/runbook-link";
 import { writeAlerts, type Touched } from "@/lib/alerts/write";
 

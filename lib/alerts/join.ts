@@ -1,28 +1,14 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/audit/mutations";
-import { getEnv } from "@/lib/env";
-import { getActiveCatalog } from "@/lib/services/catalog-store";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 import { OPEN_STATUSES } from "@/lib/incidents/rules";
 import { chooseTarget, neighbourhood, optsOut, touchedServices, type AttachCatalog, type JoinTarget } from "@/lib/alerts/attach";
 import type { IncomingGroup } from "@/lib/alerts/normalize";
 import type { Change } from "@/lib/alerts/plan";
 
-// The I/O around attach.ts: the catalog read before the ingest transaction, the per-service
-// advisory locks and the candidate read inside it, and the "joined" timeline event.
-
-/** Read BEFORE `db.$transaction` (the catalog goes through the global client). */
-export async function loadAttachCatalog(mode: AttachCatalog["mode"] = getEnv().SITREP_ALERT_ATTACH): Promise<AttachCatalog> {
-  const { catalog } = await getActiveCatalog();
-  const ruleOptOut = new Set(catalog.services.flatMap((s) => s.alertRules.filter((r) => r.attach === false).map((r) => `${s.slug}/${r.name}`)));
-  return {
-    mode,
-    services: new Set(catalog.services.map((s) => s.slug)),
-    dependsOn: new Map(catalog.services.map((s) => [s.slug, s.dependsOn])),
-    ruleOptOut,
-  };
-}
+// The I/O around attach.ts inside the ingest transaction: the per-service advisory locks, the
+// candidate read, and the "joined" timeline event. The catalog is read before it (lookups.ts).
 
 export type JoinPlan = { touched: string[]; lockKeys: string[] };
 

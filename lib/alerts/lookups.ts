@@ -2,6 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
 import { runbookIndex } from "@/lib/alerts/runbook-link";
+import { getEnv } from "@/lib/env";
+import type { AttachCatalog } from "@/lib/alerts/attach";
 
 // What ingest matches alerts against. The runbook index is rebuilt only when the runbooks
 // change (a cheap aggregate tells), not per notification: a burst of 1,000 alerts a minute must
@@ -32,6 +34,16 @@ export function forgetRunbookIndex() {
   cached = null;
 }
 
-export async function loadServiceSlugs(): Promise<Set<string>> {
-  return new Set((await getActiveCatalog()).catalog.services.map((s) => s.slug));
+/**
+ * The catalog as ingest matches against it: service slugs, dependsOn and the rules that opt out
+ * of attaching (attach.ts). Read BEFORE `db.$transaction`: it goes through the global client.
+ */
+export async function loadAttachCatalog(mode: AttachCatalog["mode"] = getEnv().SITREP_ALERT_ATTACH): Promise<AttachCatalog> {
+  const { catalog } = await getActiveCatalog();
+  return {
+    mode,
+    services: new Set(catalog.services.map((s) => s.slug)),
+    dependsOn: new Map(catalog.services.map((s) => [s.slug, s.dependsOn])),
+    ruleOptOut: new Set(catalog.services.flatMap((s) => s.alertRules.filter((r) => r.attach === false).map((r) => `${s.slug}/${r.name}`))),
+  };
 }
