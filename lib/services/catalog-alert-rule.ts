@@ -80,8 +80,8 @@ export const alertRule = z
       if (bad) say(bad, "over", i, o.denominator ? "denominator" : "kind");
     });
   })
-  .transform(({ name, title, message, severity: sev, runbook, for: hold, health, ...t }) => {
-    const common = { name, title, message: message ?? "", severity: sev, runbook, forMs: hold ?? 0 };
+  .transform(({ name, title, message, severity: sev, runbook, attach, for: hold, health, ...t }) => {
+    const common = { name, title, message: message ?? "", severity: sev, runbook, attach, forMs: hold ?? 0 };
     if (health) return { type: "health" as const, ...common, health };
     return {
       type: "threshold" as const,
