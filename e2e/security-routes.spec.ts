@@ -22,6 +22,7 @@ const ROUTES: Record<string, RouteAccess> = {
   "/api/services": { access: "authenticated" },
   "/api/services/[slug]": { access: "authenticated" },
   "/api/services/[slug]/panels/[index]": { access: "authenticated" },
+  "/api/services/[slug]/runbooks": { access: "authenticated" },
   "/api/runbooks/[slug]/markdown": { access: "authenticated" },
   "/api/reports": { access: "authenticated" },
   "/api/reports/[number]/markdown": { access: "authenticated" },
