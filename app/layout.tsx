@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import localFont from "next/font/local";
 import { Toaster } from "sonner";
 import { ThemeScript } from "@/components/shell/theme-script";
@@ -15,11 +16,13 @@ export const metadata: Metadata = {
   description: "Incident response for on-call engineers",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // The page's Content-Security-Policy nonce (proxy.ts): our one inline script needs it.
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <html lang="en" className={inter.variable} suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ThemeScript nonce={nonce} />
       </head>
       <body className="min-h-screen font-sans antialiased">
         {children}

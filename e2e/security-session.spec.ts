@@ -1,7 +1,7 @@
 // Sessions over raw HTTP: next-auth's credentials sign-in sets a session cookie scripts in the
 // page cannot read; a wrong password sets none; the address the rate limit counts cannot be
 // chosen by the client.
-import { test, expect } from "./fixtures";
+import { test, expect, signIn } from "./fixtures";
 import { httpSignIn, setCookieHeaders, SESSION_COOKIE } from "./support/http";
 
 const sessionCookieOf = (headers: string[]) => headers.find((h) => h.startsWith(`${SESSION_COOKIE}=`));
@@ -44,4 +44,27 @@ test("the client address recorded for rate limiting ignores client-sent headers"
   expect(rows).toHaveLength(2);
   // With SITREP_TRUST_PROXY unset, the address must come from the socket (this suite: loopback).
   for (const { ip } of rows) expect(ip, "recorded client address").toMatch(/^(127\.0\.0\.1|::1|::ffff:127\.0\.0\.1)$/);
+});
+
+test("a session cookie captured before signing out is refused after it", async ({ page, createUser, browser }) => {
+  const user = await createUser("responder");
+  await signIn(page, user);
+  const captured = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
+  expect(captured, "session cookie after sign-in").toBeDefined();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Replayed by someone who copied it (another tab, a shared machine, a stolen cookie).
+  const replay = await browser.newContext();
+  try {
+    await replay.addCookies([captured!]);
+    expect((await replay.request.get("/api/war-room")).status()).toBe(401);
+    expect(await (await replay.request.get("/api/auth/session")).json()).toBeNull();
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/incidents");
+    await expect(replayPage).toHaveURL(/\/login/);
+  } finally {
+    await replay.close();
+  }
 });

@@ -42,6 +42,13 @@ describe("parseEnv", () => {
     }
   });
 
+  it("checks SITREP_ALLOWED_HOSTS entry by entry", () => {
+    expect(parseEnv({ ...base, SITREP_ALLOWED_HOSTS: "sitrep.internal, sitrep.internal:8080,*.ops.example" }).SITREP_ALLOWED_HOSTS).toBeDefined();
+    expect(problems({ ...base, SITREP_ALLOWED_HOSTS: "ok.example,http://bad.example" })).toEqual([
+      expect.stringMatching(/^SITREP_ALLOWED_HOSTS: "http:\/\/bad\.example" is not a host name/),
+    ]);
+  });
+
   it("explains a missing variable", () => {
     expect(problems({ AUTH_SECRET: "x".repeat(32) })).toEqual([expect.stringMatching(/^DATABASE_URL: is not set/)]);
   });

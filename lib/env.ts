@@ -1,5 +1,6 @@
 // All of Sitrep's configuration, read and validated once. Nothing else reads process.env.
 import { z } from "zod";
+import { parseAllowedHosts } from "@/scripts/host-allowlist.mjs";
 
 const roleName = z.enum(["viewer", "responder", "admin"]);
 const flag = z
@@ -94,6 +95,17 @@ const schema = z
     // The address people open Sitrep at: links in notifications point there.
     SITREP_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be the http(s):// address people open Sitrep at, e.g. https://sitrep.example.com" }).optional(),
     SITREP_TRUST_PROXY: flag,
+    // Extra Host names the server answers to (scripts/host-allowlist.mjs, read by scripts/server.mjs).
+    SITREP_ALLOWED_HOSTS: z
+      .string()
+      .optional()
+      .superRefine((raw, ctx) => {
+        try {
+          parseAllowedHosts(raw);
+        } catch (e) {
+          ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^SITREP_ALLOWED_HOSTS: /, "") });
+        }
+      }),
     SITREP_ALERTMANAGER_TOKEN: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -hex 24`").optional(),
     SITREP_ALERT_SEVERITY_MAP: severityMap,
     SITREP_ALERT_DEFAULT_SEVERITY: severityName.default("P3"),

@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import client from "prom-client";
 import { watchParentPipe } from "./lifeline.mjs";
+import { allowedHosts, answersAnyHost, isAllowedHost, misdirectedMessage } from "./host-allowlist.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const port = Number(process.env.PORT || 3000);
@@ -89,7 +90,17 @@ function stampTrustedHeaders(req) {
   req.rawHeaders.splice(0, req.rawHeaders.length, ...raw);
 }
 
-function instrument(handle) {
+// DNS rebinding: a request for a name we never published is answered 421, before Next sees it
+// (scripts/host-allowlist.mjs). The host checked is the one Next and Auth.js will use.
+function refuseForeignHost(req, res, allowed) {
+  const host = String(req.headers["x-forwarded-host"] ?? "").split(",")[0].trim();
+  if (isAllowedHost(host, allowed) || answersAnyHost(req.url)) return false;
+  res.writeHead(421, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.end(misdirectedMessage(host, allowed));
+  return true;
+}
+
+function instrument(handle, allowed) {
   const { requests, duration } = metrics();
   return (req, res) => {
     const start = process.hrtime.bigint();
@@ -103,6 +114,7 @@ function instrument(handle) {
       requests.inc(labels);
       duration.observe(labels, Number(process.hrtime.bigint() - start) / 1e9);
     });
+    if (refuseForeignHost(req, res, allowed)) return;
     Promise.resolve(handle(req, res)).catch((e) => {
       log(`unhandled error for ${req.method} ${req.url}: ${e?.stack ?? e}`);
       if (!res.headersSent) res.statusCode = 500;
@@ -116,10 +128,18 @@ async function main() {
     log("no production build in .next: run `npx next build` first (npm start does it for you)");
     process.exit(1);
   }
+  let allowed;
+  try {
+    const env = process.env;
+    allowed = allowedHosts({ port, listen: hostname, publicUrl: env.SITREP_PUBLIC_URL, authUrl: env.AUTH_URL, extra: env.SITREP_ALLOWED_HOSTS });
+  } catch (e) {
+    log(e.message);
+    process.exit(1);
+  }
   const { default: next } = await import("next"); // lazily: tests import normalizeRoute alone
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
-  const server = http.createServer(instrument(app.getRequestHandler()));
+  const server = http.createServer(instrument(app.getRequestHandler(), allowed));
 
   let stopping = false;
   const stop = (why) => {

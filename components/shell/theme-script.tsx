@@ -9,6 +9,7 @@ document.documentElement.classList.toggle("dark",d);document.documentElement.dat
 apply();m.addEventListener("change",apply);window.__sitrepApplyTheme=apply;
 }catch(e){}})();`;
 
-export function ThemeScript() {
-  return <script dangerouslySetInnerHTML={{ __html: script }} />;
+/** `nonce`: the page's Content-Security-Policy nonce, without which the browser would not run it. */
+export function ThemeScript({ nonce }: { nonce?: string }) {
+  return <script nonce={nonce} dangerouslySetInnerHTML={{ __html: script }} />;
 }

@@ -16,7 +16,7 @@ export async function confirmIdentity(user: { id: string; email: string }, passw
   const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (row?.passwordHash) {
     if (!password) throw new ValidationError("Type your password to confirm the approval.", { password: ["Type your password to confirm."] });
-    const checked = await signInWithPassword(user.email, password, clientIp(await headers()));
+    const checked = await signInWithPassword(user.email, password, clientIp(await headers()), { perAddress: false });
     if (checked.ok && checked.user.id === user.id) return "password";
     const message = !checked.ok && checked.reason === "locked"
       ? `Too many wrong passwords; try again in ${checked.retryAfterMinutes} minute(s).`

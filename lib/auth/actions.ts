@@ -1,10 +1,7 @@
 "use server";
 import { AuthError, CredentialsSignin } from "next-auth";
-import { db } from "@/lib/db";
-import { appendAudit } from "@/lib/audit/mutations";
 import { signIn, signOut } from "@/lib/auth/config";
 import { signInSchema } from "@/lib/auth/schemas";
-import { getCurrentUser } from "@/lib/auth/session";
 import { safeCallbackPath, signInErrorMessage } from "@/lib/auth/messages";
 
 export type LoginState = { error?: string; fieldErrors?: Record<string, string[]>; email?: string };
@@ -35,13 +32,8 @@ export async function loginAction(_prev: LoginState, form: FormData): Promise<Lo
   }
 }
 
+/** Revokes the session (lib/auth/revoke.ts, through Auth.js's signOut event) and clears the cookie. */
 export async function signOutAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) {
-    await db.$transaction((tx) =>
-      appendAudit(tx, { actor: { id: user.id, label: user.email }, verb: "auth.signout", target: { type: "user", id: user.id } }),
-    );
-  }
   await signOut({ redirectTo: "/login" });
 }
 

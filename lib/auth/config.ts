@@ -6,6 +6,7 @@ import { signInSchema } from "@/lib/auth/schemas";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { syncOidcUser } from "@/lib/auth/oidc";
 import { clientIp } from "@/lib/auth/client-ip";
+import { liveSessionVersion, revokeSessions } from "@/lib/auth/revoke";
 
 // The code travels in the redirect URL: it must say what happened without leaking secrets.
 class SignInRefused extends CredentialsSignin {
@@ -59,6 +60,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     },
     providers: providers(),
+    events: {
+      async signOut(message) {
+        const token = "token" in message ? message.token : null;
+        if (typeof token?.uid === "string" && typeof token.sv === "number") await revokeSessions(token.uid, token.sv);
+      },
+    },
     callbacks: {
       async signIn({ account, profile, user }) {
         if (account?.provider !== "oidc") return true;
@@ -78,7 +85,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           // When this sign-in happened (iat moves on every refresh): approvals by SSO users
           // require a recent one (lib/actions/confirm.ts).
           token.authAt = Date.now();
+          return token;
         }
+        // A signed-out, deactivated or reset session is not renewed: null clears the cookie.
+        if (typeof token.uid === "string" && (await liveSessionVersion(token.uid)) !== token.sv) return null;
         return token;
       },
       async session({ session, token }) {

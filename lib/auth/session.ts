@@ -1,10 +1,14 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { auth } from "@/lib/auth/config";
 import { hasRole, type RoleName } from "@/lib/auth/roles";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
+
+// Auth.js's session cookie names (plain and, over HTTPS, __Secure-); proxy.ts has the same list.
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 export type CurrentUser = { id: string; email: string; name: string; role: RoleName };
 
@@ -29,8 +33,10 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requirePageUser(atLeast: RoleName = "viewer"): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) {
-    // A valid cookie whose user is gone or deactivated: say so instead of a bare sign-in page.
-    const hadSession = Boolean((await auth())?.user?.id);
+    // A cookie that no longer works (signed out elsewhere, deactivated, expired): say so instead
+    // of a bare sign-in page. Auth.js answers "no session" for all of them (lib/auth/config.ts).
+    const jar = await cookies();
+    const hadSession = SESSION_COOKIES.some((name) => jar.has(name));
     redirect(hadSession ? "/login?error=session-ended" : "/login");
   }
   if (!hasRole(user.role, atLeast)) forbidden();

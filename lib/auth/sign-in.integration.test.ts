@@ -54,12 +54,37 @@ describe("signInWithPassword", () => {
     expect(await signInWithPassword(u.email, password, ip)).toMatchObject({ ok: true });
   });
 
-  it("locks a client address that fails across many accounts", async () => {
+  it("locks a client address that fails across many existing accounts, even for the right password", async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < 50; i++) await db.loginAttempt.create({ data: { email: uniqueEmail("spray"), ip, success: false } });
+    const targets = await Promise.all(Array.from({ length: 10 }, () => user()));
+    for (const t of targets) for (let i = 0; i < 5; i++) await db.loginAttempt.create({ data: { email: t.email, ip, success: false } });
     const u = await user();
     expect(await signInWithPassword(u.email, password, ip)).toMatchObject({ ok: false, reason: "locked" });
     expect(await signInWithPassword(u.email, password, uniqueIp())).toMatchObject({ ok: true });
+  });
+
+  it("failures with unknown emails do not lock a known account out from that address", async () => {
+    const ip = uniqueIp();
+    for (let i = 0; i < 52; i++) await db.loginAttempt.create({ data: { email: uniqueEmail("spray"), ip, success: false } });
+    const u = await user();
+    expect(await signInWithPassword(u.email, password, ip)).toMatchObject({ ok: true });
+    // Everything else from that address is refused as locked: wrong passwords and unknown emails
+    // alike, so the answer does not tell which accounts exist.
+    expect(await signInWithPassword(u.email, "wrong", ip)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInWithPassword(uniqueEmail("ghost"), "whatever", ip)).toMatchObject({ ok: false, reason: "locked" });
+    // The wrong password still counts against the account.
+    const counted = await db.loginAttempt.count({ where: { email: u.email, success: false } });
+    expect(counted).toBe(1);
+  });
+
+  it("an approval's password check ignores the address limit but keeps the account's", async () => {
+    const ip = uniqueIp();
+    const targets = await Promise.all(Array.from({ length: 10 }, () => user()));
+    for (const t of targets) for (let i = 0; i < 5; i++) await db.loginAttempt.create({ data: { email: t.email, ip, success: false } });
+    const u = await user();
+    expect(await signInWithPassword(u.email, password, ip, { perAddress: false })).toMatchObject({ ok: true });
+    for (let i = 0; i < 5; i++) await signInWithPassword(u.email, `wrong-${i}`, ip, { perAddress: false });
+    expect(await signInWithPassword(u.email, password, ip, { perAddress: false })).toMatchObject({ ok: false, reason: "locked" });
   });
 
   it("refuses a deactivated account with its own reason, only after the right password", async () => {
