@@ -63,7 +63,7 @@ async function execute(action: CatalogAction, values: ParamValues, ctx: Executio
   } catch (e) {
     return buildResult(capture, secretValues(), { outcome: "failed", started, error: (e as Error).message });
   }
-  const ran = await run(r, action.timeout, ctx.killGraceMs ?? DEFAULT_KILL_GRACE_MS, capture);
+  const ran = await run(r, action.timeout, ctx.killGraceMs ?? DEFAULT_KILL_GRACE_MS, capture, ctx.signal);
   const secrets = secretValues(r);
   if (ran.timedOut) return buildResult(capture, secrets, { outcome: "timed out", started, error: ran.error });
   if (ran.error) return buildResult(capture, secrets, { outcome: "failed", started, error: ran.error });
@@ -72,7 +72,18 @@ async function execute(action: CatalogAction, values: ParamValues, ctx: Executio
   return buildResult(capture, secrets, { outcome: "failed", started, exitCode: ran.exitCode, error });
 }
 
-function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture): Promise<Ran> {
+/** This process's running commands, by process group: stopped at shutdown (stopAllCommands). */
+const globalForCommands = globalThis as unknown as { sitrepCommandStops?: Set<(why: string) => void> };
+const running = (globalForCommands.sitrepCommandStops ??= new Set());
+
+/** Stops every command this process runs (its whole process group); returns how many. */
+export function stopAllCommands(why: string): number {
+  const stops = [...running];
+  for (const stop of stops) stop(why);
+  return stops.length;
+}
+
+function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture, signal?: AbortSignal): Promise<Ran> {
   return new Promise<Ran>((done) => {
     let settled = false;
     let timedOut = false;
@@ -84,6 +95,11 @@ function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture):
       clearTimeout(timer);
       clearTimeout(killTimer);
       clearTimeout(giveUpTimer);
+      running.delete(stop);
+      signal?.removeEventListener("abort", onAbort);
+      // A grandchild outside the group may still hold the pipes: stop reading them
+      child.stdout.destroy();
+      child.stderr.destroy();
       done({ ...ran, timedOut });
     };
     // detached: the child leads a new process group, so -pid reaches everything it started.
@@ -97,20 +113,29 @@ function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture):
         // the group is already gone
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      const error = `did not finish within ${seconds(timeoutMs)} (the action's timeout); stopped`;
+    /** SIGTERM to the whole group, SIGKILL after the grace; the run ends with `error` once it closes. */
+    const stopGroup = (error: string) => {
+      if (settled || killTimer) return;
       killGroup("SIGTERM");
       killTimer = setTimeout(() => killGroup("SIGKILL"), graceMs);
       // A grandchild that left the group could hold the pipes open forever: stop waiting for it
       giveUpTimer = setTimeout(() => finish({ error }), graceMs + 1_000);
       child.once("close", () => finish({ error }));
+    };
+    const stop = (why: string) => stopGroup(`stopped: ${why}`);
+    const onAbort = () => stop("the run was interrupted");
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stopGroup(`did not finish within ${seconds(timeoutMs)} (the action's timeout); stopped`);
     }, timeoutMs);
+    running.add(stop);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
     child.stdout.on("data", (c: Buffer) => capture.push(c));
     child.stderr.on("data", (c: Buffer) => capture.push(c));
     child.on("error", (e: NodeJS.ErrnoException) => finish({ error: describeSpawnError(e, r) }));
-    child.on("close", (code, signal) => {
-      if (!timedOut) finish({ exitCode: code ?? undefined, signal: signal ?? undefined });
+    child.on("close", (code, sig) => {
+      if (!killTimer) finish({ exitCode: code ?? undefined, signal: sig ?? undefined });
     });
   });
 }
