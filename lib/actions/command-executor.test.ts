@@ -79,6 +79,12 @@ describe("command executor", () => {
     expect(result.output).not.toContain("prod-eu"); // allowlisted values count as secrets: masked
   });
 
+  it("marks the process with its run, so a sweep can find it after a crash", async () => {
+    const action = cmd(["/usr/bin/env"]);
+    const result = await executorFor(action).execute(action, {}, { env, runId: "run-123" });
+    expect(result.output.split("\n")).toContain("SITREP_ACTION_RUN=run-123");
+  });
+
   it("runs in the action's working directory", async () => {
     const result = await run(cmd(["/bin/pwd"], { command: { cwd: "/tmp" } }));
     expect(result.output.trim()).toMatch(/^(\/private)?\/tmp$/);

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import type { CatalogAction } from "@/lib/services/catalog-schema";
 import type { ExecutionContext, Executor, Preview } from "./executor";
+import { RUN_MARKER } from "./orphans";
 import { buildResult, createCapture, seconds, type Capture, type ExecutionResult } from "./output";
 import type { ParamValues } from "./params";
 import { createTemplate, tryResolve, TemplateError, type EnvSource, type TemplateMode } from "./template";
@@ -20,7 +21,7 @@ const MIN_MASKED_ENV_LENGTH = 6;
 type Resolved = { argv: string[]; cwd?: string; env: Record<string, string> };
 type Ran = { exitCode?: number; signal?: string; error?: string; timedOut: boolean };
 
-function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mode: TemplateMode) {
+function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mode: TemplateMode, runId?: string) {
   const spec = action.command!;
   const t = createTemplate(values, env, mode);
   const build = (): Resolved => {
@@ -28,6 +29,8 @@ function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mod
     if (/\{\{|\$\{env:/.test(spec.argv[0])) throw new TemplateError("the program to run (argv[0]) cannot come from a parameter or secret");
     const passed: Record<string, string> = { PATH: env.PATH || DEFAULT_PATH };
     for (const name of spec.env) if (env[name] !== undefined) passed[name] = env[name]!;
+    // Lets a later sweep find what is left of this run if Sitrep dies meanwhile (orphans.ts)
+    if (runId) passed[RUN_MARKER] = runId;
     return { argv: spec.argv.map(t.arg), cwd: spec.cwd, env: passed };
   };
   const secretValues = (r?: Resolved) => [
@@ -56,7 +59,7 @@ async function execute(action: CatalogAction, values: ParamValues, ctx: Executio
   const started = performance.now();
   const spec = action.command!;
   const capture = createCapture(spec.maxOutputBytes);
-  const { build, secretValues } = resolve(action, values, ctx.env, "execute");
+  const { build, secretValues } = resolve(action, values, ctx.env, "execute", ctx.runId);
   let r: Resolved;
   try {
     r = build();

@@ -171,4 +171,29 @@ describe("what can go wrong with a run", () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(gone(pid)).toBe(true);
   });
+
+  it("the commands of a Sitrep process that died are stopped when its run is found interrupted", async () => {
+    const { spawn } = await import("node:child_process");
+    const past = new Date(Date.now() - 60_000);
+    const r = await row({ action: "sleeper", instanceId: await deadInstance(), startedAt: past, deadlineAt: new Date(Date.now() + 600_000) });
+    // What the dead process left: its command, detached, marked with the run (as the executor marks it)
+    const env = (run: string) => ({ PATH: ctx.env.PATH, SITREP_ACTION_RUN: run }) as unknown as NodeJS.ProcessEnv;
+    const orphan = spawn("sh", ["-c", "sleep 60 & wait"], { detached: true, stdio: "ignore", env: env(r.id) });
+    const bystander = spawn("sleep", ["60"], { detached: true, stdio: "ignore", env: env("another-run") });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await markInterruptedRunsAtStartup()).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(gone(orphan.pid!)).toBe(true);
+      expect(gone(bystander.pid!)).toBe(false);
+    } finally {
+      for (const pid of [orphan.pid!, bystander.pid!]) {
+        try {
+          process.kill(-pid, "SIGKILL");
+        } catch {
+          // gone
+        }
+      }
+    }
+  });
 });

@@ -41,7 +41,7 @@ const FINISH_ATTEMPTS = 8;
 export async function runAndFinish(actor: Actor, run: RunRef, resolved: Resolved | null, params: Record<string, unknown>, ctx: ExecutionContext) {
   const tracked = trackRun(run.id);
   try {
-    await runTracked(actor, run, resolved, params, { ...ctx, signal: tracked.signal });
+    await runTracked(actor, run, resolved, params, { ...ctx, signal: tracked.signal, runId: run.id });
   } finally {
     tracked.done();
   }

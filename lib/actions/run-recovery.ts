@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db";
 import { SYSTEM_ACTOR } from "@/lib/audit/mutations";
 import { getInstanceId, isGoneInstance } from "./instance";
 import { BUSY_TX, retryTransient } from "./retry";
+import { stopOrphanedCommands } from "./orphans";
 import { abortRun } from "./run-abort";
 import { recordRunEvent, RUN_REF_SELECT } from "./run-record";
 
@@ -34,6 +35,9 @@ async function interrupt(where: Prisma.ActionRunWhereInput, reasonOf: (instanceI
     // Ours: its executor stops (a command's whole process group) rather than outlive the run
     if (run.instanceId === getInstanceId()) abortRun(run.id);
   }
+  // A dead process's commands on this host (interrupted or not by us: it is over either way)
+  const self = getInstanceId();
+  stopOrphanedCommands(candidates.filter((r) => r.instanceId && r.instanceId !== self && isGoneInstance(r.instanceId, self)).map((r) => r.id));
   return count;
 }
 
