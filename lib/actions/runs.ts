@@ -10,7 +10,6 @@ import { ACTION_RUN_SELECT, findActionRun, getActionRun, listActionRuns } from "
 import { recordRunEvent, RUN_REF_SELECT, type RunRef } from "./run-record";
 import { targetHashOf } from "./target";
 import { notifyApprovalNeeded } from "./approval-notice";
-import { DEFAULT_APPROVAL_TTL_MS } from "./approvals";
 
 // The lifecycle of one recovery action: requested (or awaiting_approval → approved) → running →
 // succeeded | failed | timed_out, or denied (also: expired unstarted) | interrupted. The request's audit entry commits with
@@ -55,6 +54,9 @@ async function checkContext(tx: Tx, input: RequestInput) {
   }
 }
 
+/** A request starts within a second of being made; one not started by then was lost half-way. */
+export const UNSTARTED_TTL_MS = 5 * 60_000;
+
 /** How long past its timeout a run may still be finishing (the kill grace, verification, the final write). */
 const DEADLINE_GRACE_MS = 60_000;
 
@@ -66,7 +68,7 @@ export async function requestActionRun(actor: Actor, input: RequestInput) {
   const targetHash = targetHashOf(input.service, action, params);
   const status = action.approval ? "awaiting_approval" : "requested";
   // Like an approval, a request runs soon or never: one whose start was lost expires (run-sweeps.ts)
-  const expiresAt = action.approval ? null : new Date(Date.now() + DEFAULT_APPROVAL_TTL_MS);
+  const expiresAt = action.approval ? null : new Date(Date.now() + UNSTARTED_TTL_MS);
   const created = await db.$transaction(async (tx) => {
     await checkContext(tx, input);
     const data = {
