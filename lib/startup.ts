@@ -37,6 +37,8 @@ export async function loadCatalogAndStartPoller() {
   registerShutdownHook(async () => {
     const n = await (await import("@/lib/actions/runs")).markInterruptedRuns((await import("@/lib/actions/instance")).getInstanceId());
     if (n) console.info(`[actions] ${n} run(s) still running at shutdown marked interrupted`);
+    // Their commands' process groups too (also those whose run could not be marked)
+    (await import("@/lib/actions/command-executor")).stopAllCommands("Sitrep is shutting down");
   });
   const { startPoller } = await import("@/lib/health/runtime");
   startPoller();

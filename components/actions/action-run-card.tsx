@@ -42,11 +42,12 @@ function Approved({ run, canAct }: { run: ActionRunView; canAct: boolean }) {
   const now = useNow(5000);
   const expired = run.expiresAt !== null && now !== null && new Date(run.expiresAt).getTime() <= now;
   if (expired) {
-    return <p className="text-sm font-medium text-warning" data-testid="approval-expired">The approval by {run.approvedByLabel} expired at {time(run.expiresAt!)}; request the action again.</p>;
+    const what = run.approvedByLabel ? `The approval by ${run.approvedByLabel}` : "This request was never started and";
+    return <p className="text-sm font-medium text-warning" data-testid="approval-expired">{what} expired at {time(run.expiresAt!)}; request the action again.</p>;
   }
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm">
-      {run.approvedByLabel ? <span>Approved by <b>{run.approvedByLabel}</b>{run.expiresAt ? ` · valid until ${time(run.expiresAt)}` : ""}</span> : <span className="text-muted">Not started yet.</span>}
+      {run.approvedByLabel ? <span>Approved by <b>{run.approvedByLabel}</b>{run.expiresAt ? ` · valid until ${time(run.expiresAt)}` : ""}</span> : <span className="text-muted">Not started yet{run.expiresAt ? ` (expires at ${time(run.expiresAt)})` : ""}.</span>}
       {canAct ? <RunNow run={run} /> : null}
     </div>
   );

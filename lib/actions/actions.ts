@@ -6,7 +6,7 @@ import { actionEnv } from "@/lib/env";
 import { approveActionRun, denyActionRun } from "./approvals";
 import { confirmIdentity } from "./confirm";
 import { dryRunAction, previewAction } from "./preview";
-import { requestActionRun, startActionRun } from "./runs";
+import { requestActionRun, startActionRun, startDuplicate } from "./runs";
 import { approveActionSchema, denyActionSchema, executeActionSchema, previewActionSchema, requestActionSchema } from "./schemas";
 
 // Recovery actions from the UI (runbook steps, incidents, service pages). Execution continues
@@ -27,7 +27,11 @@ export const requestRecoveryAction = defineAction({
   input: requestActionSchema,
   async handler(input, user) {
     const { run, duplicate } = await requestActionRun(actorOf(user), input);
-    if (duplicate) return { data: { runId: run.id, status: run.status }, message: "Already submitted: this is the same run." };
+    if (duplicate) {
+      const resumed = await startDuplicate(actorOf(user), run, ctx());
+      if (resumed.finish) after(resumed.finish);
+      return { data: { runId: run.id, status: resumed.finish ? "running" : run.status }, message: resumed.message };
+    }
     if (run.status === "awaiting_approval") return { data: { runId: run.id, status: run.status }, message: "Requested: waiting for a second person's approval." };
     await start(user, run.id);
     return { data: { runId: run.id, status: "running" }, message: "Running…" };

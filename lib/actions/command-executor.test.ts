@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { CatalogAction } from "@/lib/services/catalog-schema";
-import { commandExecutor } from "./command-executor";
+import { commandExecutor, stopAllCommands } from "./command-executor";
 import { executorFor } from "./executor";
 import { validateParams } from "./params";
 import { actionOf } from "./testing";
@@ -11,10 +11,23 @@ import { actionOf } from "./testing";
 const SECRET = "cmd-secret-value-42";
 const env = { PATH: process.env.PATH, SITREP_CMD_SECRET: SECRET, KUBE_NAMESPACE_DEFAULT: "prod-eu", NOT_ALLOWED: "leaked-if-you-see-this" };
 const cmd = (argv: string[], fields: Record<string, unknown> = {}) => actionOf({ timeout: "3s", ...fields, command: { argv, ...(fields.command as object) } });
-const run = (action: CatalogAction, input: Record<string, unknown> = {}, killGraceMs?: number) => {
+const run = (action: CatalogAction, input: Record<string, unknown> = {}, killGraceMs?: number, signal?: AbortSignal) => {
   const v = validateParams(action, input);
   if (!v.ok) throw new Error(JSON.stringify(v.errors));
-  return executorFor(action).execute(action, v.values, { env, killGraceMs });
+  return executorFor(action).execute(action, v.values, { env, killGraceMs, signal });
+};
+/** Resolves with the first line the process prints (its background child's pid here). */
+const firstLine = async (pidFile: string) => {
+  for (let i = 0; i < 200; i++) {
+    try {
+      const text = readFileSync(pidFile, "utf8");
+      if (text.endsWith("\n")) return Number(text.trim());
+    } catch {
+      // not written yet
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`${pidFile} was never written`);
 };
 // Dead: no such process, or a zombie (a container's PID 1 may never reap the orphan it inherits)
 function isGone(pid: number): boolean {
@@ -66,6 +79,12 @@ describe("command executor", () => {
     expect(result.output).not.toContain("prod-eu"); // allowlisted values count as secrets: masked
   });
 
+  it("marks the process with its run, so a sweep can find it after a crash", async () => {
+    const action = cmd(["/usr/bin/env"]);
+    const result = await executorFor(action).execute(action, {}, { env, runId: "run-123" });
+    expect(result.output.split("\n")).toContain("SITREP_ACTION_RUN=run-123");
+  });
+
   it("runs in the action's working directory", async () => {
     const result = await run(cmd(["/bin/pwd"], { command: { cwd: "/tmp" } }));
     expect(result.output.trim()).toMatch(/^(\/private)?\/tmp$/);
@@ -107,5 +126,35 @@ describe("command executor", () => {
   it("refuses a program that comes from a parameter", async () => {
     const result = await run(cmd(["{{ns}}", "x"], { params: free }), { ns: "/bin/echo" });
     expect(result).toMatchObject({ outcome: "failed", error: "the program to run (argv[0]) cannot come from a parameter or secret", outputBytes: 0 });
+  });
+
+  it("output written after the timeout by a grandchild that left the group is ignored, not a crash", async () => {
+    // setsid: the grandchild leaves the process group, keeps the pipe and writes once capture is over
+    const action = cmd(["/bin/sh", "-c", "setsid sh -c 'sleep 2; echo late' & sleep 10"], { timeout: "200ms" });
+    const result = await run(action, {}, 100);
+    expect(result).toMatchObject({ outcome: "timed out", output: "" });
+    // An ERR_CRYPTO_HASH_FINALIZED here would be an uncaught exception, failing this file
+    await new Promise((r) => setTimeout(r, 2_500));
+  });
+
+  it("an interrupted run (its signal aborted) stops the whole process group", async () => {
+    const pidFile = `/tmp/sitrep-cmd-abort-${process.pid}-${Date.now()}`;
+    const controller = new AbortController();
+    const running = run(cmd(["/bin/sh", "-c", `sleep 60 & echo $! > ${pidFile}; wait`], { timeout: "30s" }), {}, 200, controller.signal);
+    const sleeper = await firstLine(pidFile);
+    controller.abort();
+    const result = await running;
+    expect(result).toMatchObject({ outcome: "failed", error: "stopped: the run was interrupted" });
+    expect(isGone(sleeper)).toBe(true);
+  });
+
+  it("at shutdown every running command's process group is stopped", async () => {
+    const pidFile = `/tmp/sitrep-cmd-stop-${process.pid}-${Date.now()}`;
+    const running = run(cmd(["/bin/sh", "-c", `sleep 60 & echo $! > ${pidFile}; wait`], { timeout: "30s" }), {}, 200);
+    const sleeper = await firstLine(pidFile);
+    expect(stopAllCommands("Sitrep is shutting down")).toBe(1);
+    const result = await running;
+    expect(result).toMatchObject({ outcome: "failed", error: "stopped: Sitrep is shutting down" });
+    expect(isGone(sleeper)).toBe(true);
   });
 });

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import type { CatalogAction } from "@/lib/services/catalog-schema";
 import type { ExecutionContext, Executor, Preview } from "./executor";
+import { RUN_MARKER } from "./orphans";
 import { buildResult, createCapture, seconds, type Capture, type ExecutionResult } from "./output";
 import type { ParamValues } from "./params";
 import { createTemplate, tryResolve, TemplateError, type EnvSource, type TemplateMode } from "./template";
@@ -20,7 +21,7 @@ const MIN_MASKED_ENV_LENGTH = 6;
 type Resolved = { argv: string[]; cwd?: string; env: Record<string, string> };
 type Ran = { exitCode?: number; signal?: string; error?: string; timedOut: boolean };
 
-function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mode: TemplateMode) {
+function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mode: TemplateMode, runId?: string) {
   const spec = action.command!;
   const t = createTemplate(values, env, mode);
   const build = (): Resolved => {
@@ -28,6 +29,8 @@ function resolve(action: CatalogAction, values: ParamValues, env: EnvSource, mod
     if (/\{\{|\$\{env:/.test(spec.argv[0])) throw new TemplateError("the program to run (argv[0]) cannot come from a parameter or secret");
     const passed: Record<string, string> = { PATH: env.PATH || DEFAULT_PATH };
     for (const name of spec.env) if (env[name] !== undefined) passed[name] = env[name]!;
+    // Lets a later sweep find what is left of this run if Sitrep dies meanwhile (orphans.ts)
+    if (runId) passed[RUN_MARKER] = runId;
     return { argv: spec.argv.map(t.arg), cwd: spec.cwd, env: passed };
   };
   const secretValues = (r?: Resolved) => [
@@ -56,14 +59,14 @@ async function execute(action: CatalogAction, values: ParamValues, ctx: Executio
   const started = performance.now();
   const spec = action.command!;
   const capture = createCapture(spec.maxOutputBytes);
-  const { build, secretValues } = resolve(action, values, ctx.env, "execute");
+  const { build, secretValues } = resolve(action, values, ctx.env, "execute", ctx.runId);
   let r: Resolved;
   try {
     r = build();
   } catch (e) {
     return buildResult(capture, secretValues(), { outcome: "failed", started, error: (e as Error).message });
   }
-  const ran = await run(r, action.timeout, ctx.killGraceMs ?? DEFAULT_KILL_GRACE_MS, capture);
+  const ran = await run(r, action.timeout, ctx.killGraceMs ?? DEFAULT_KILL_GRACE_MS, capture, ctx.signal);
   const secrets = secretValues(r);
   if (ran.timedOut) return buildResult(capture, secrets, { outcome: "timed out", started, error: ran.error });
   if (ran.error) return buildResult(capture, secrets, { outcome: "failed", started, error: ran.error });
@@ -72,7 +75,18 @@ async function execute(action: CatalogAction, values: ParamValues, ctx: Executio
   return buildResult(capture, secrets, { outcome: "failed", started, exitCode: ran.exitCode, error });
 }
 
-function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture): Promise<Ran> {
+/** This process's running commands, by process group: stopped at shutdown (stopAllCommands). */
+const globalForCommands = globalThis as unknown as { sitrepCommandStops?: Set<(why: string) => void> };
+const running = (globalForCommands.sitrepCommandStops ??= new Set());
+
+/** Stops every command this process runs (its whole process group); returns how many. */
+export function stopAllCommands(why: string): number {
+  const stops = [...running];
+  for (const stop of stops) stop(why);
+  return stops.length;
+}
+
+function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture, signal?: AbortSignal): Promise<Ran> {
   return new Promise<Ran>((done) => {
     let settled = false;
     let timedOut = false;
@@ -84,6 +98,11 @@ function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture):
       clearTimeout(timer);
       clearTimeout(killTimer);
       clearTimeout(giveUpTimer);
+      running.delete(stop);
+      signal?.removeEventListener("abort", onAbort);
+      // A grandchild outside the group may still hold the pipes: stop reading them
+      child.stdout.destroy();
+      child.stderr.destroy();
       done({ ...ran, timedOut });
     };
     // detached: the child leads a new process group, so -pid reaches everything it started.
@@ -97,20 +116,29 @@ function run(r: Resolved, timeoutMs: number, graceMs: number, capture: Capture):
         // the group is already gone
       }
     };
-    const timer = setTimeout(() => {
-      timedOut = true;
-      const error = `did not finish within ${seconds(timeoutMs)} (the action's timeout); stopped`;
+    /** SIGTERM to the whole group, SIGKILL after the grace; the run ends with `error` once it closes. */
+    const stopGroup = (error: string) => {
+      if (settled || killTimer) return;
       killGroup("SIGTERM");
       killTimer = setTimeout(() => killGroup("SIGKILL"), graceMs);
       // A grandchild that left the group could hold the pipes open forever: stop waiting for it
       giveUpTimer = setTimeout(() => finish({ error }), graceMs + 1_000);
       child.once("close", () => finish({ error }));
+    };
+    const stop = (why: string) => stopGroup(`stopped: ${why}`);
+    const onAbort = () => stop("the run was interrupted");
+    const timer = setTimeout(() => {
+      timedOut = true;
+      stopGroup(`did not finish within ${seconds(timeoutMs)} (the action's timeout); stopped`);
     }, timeoutMs);
+    running.add(stop);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener("abort", onAbort, { once: true });
     child.stdout.on("data", (c: Buffer) => capture.push(c));
     child.stderr.on("data", (c: Buffer) => capture.push(c));
     child.on("error", (e: NodeJS.ErrnoException) => finish({ error: describeSpawnError(e, r) }));
-    child.on("close", (code, signal) => {
-      if (!timedOut) finish({ exitCode: code ?? undefined, signal: signal ?? undefined });
+    child.on("close", (code, sig) => {
+      if (!killTimer) finish({ exitCode: code ?? undefined, signal: sig ?? undefined });
     });
   });
 }

@@ -29,7 +29,8 @@ export function actionEventText(d: Data, actor: string): string {
       const verdict = d.verifyStatus === "passed" ? "verified" : "did not verify";
       return `${what} ${verdict}: ${str(d.detail)}${d.rollbackOffered ? ` · rollback offered: ${str(d.rollbackOffered)}` : ""}`;
     }
-    case "action.interrupted": return `${what} interrupted: ${str(d.reason)}`;
+    case "action.interrupted": return d.outcomeUnknown ? `${what}: ${str(d.reason)}` : `${what} interrupted: ${str(d.reason)}`;
+    case "action.expire": return `${what} expired unstarted: ${str(d.reason)}`;
     default: return `${what}: ${str(d.event)}`;
   }
 }
@@ -39,6 +40,7 @@ export function actionEventTone(d: Data): "ok" | "danger" | "warning" | "muted" 
   if (d.event === "action.finish") return d.status === "succeeded" ? "ok" : "danger";
   if (d.event === "action.verify") return d.verifyStatus === "passed" ? "ok" : "danger";
   if (d.event === "action.interrupted" || d.event === "action.deny") return "danger";
+  if (d.event === "action.expire") return "warning";
   if (d.event === "action.request" && d.status === "awaiting_approval") return "warning";
   return "muted";
 }

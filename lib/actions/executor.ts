@@ -16,6 +16,10 @@ export type ExecutionContext = {
   env: EnvSource;
   /** command only: how long a timed-out process group gets between SIGTERM and SIGKILL */
   killGraceMs?: number;
+  /** the run being executed: a command carries it in its environment (see orphans.ts) */
+  runId?: string;
+  /** aborted when the run is interrupted (at shutdown, or marked interrupted): a command's process group is stopped */
+  signal?: AbortSignal;
   /** how often the verification re-checks the service (default 2 s) */
   verifyPollMs?: number;
 };

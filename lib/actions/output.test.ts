@@ -19,4 +19,11 @@ describe("output capture", () => {
     capture.push(Buffer.from("token=s3cr3t-token ok"));
     expect(capture.finish(["s3cr3t-token"]).output).toBe("token=•••• ok");
   });
+  it("ignores output pushed after finish (a grandchild writing past the timeout)", () => {
+    const capture = createCapture(100);
+    capture.push(Buffer.from("before"));
+    const done = capture.finish([]);
+    expect(() => capture.push(Buffer.from("late"))).not.toThrow();
+    expect(done).toMatchObject({ output: "before", outputBytes: 6 });
+  });
 });

@@ -10,8 +10,11 @@ export function createCapture(maxBytes: number) {
   const kept: Buffer[] = [];
   let keptBytes = 0;
   let total = 0;
+  let finished = false;
   return {
+    /** After finish() (a grandchild still writing past the timeout) output is ignored: the digest is final. */
     push(chunk: Buffer) {
+      if (finished) return;
       hash.update(chunk);
       total += chunk.length;
       if (keptBytes >= maxBytes) return;
@@ -22,6 +25,7 @@ export function createCapture(maxBytes: number) {
     text: () => Buffer.concat(kept, keptBytes).toString("utf8"),
     /** The kept output with secrets masked; call once, after the last push. */
     finish(secretValues: string[]): CapturedOutput {
+      finished = true;
       const truncated = total > maxBytes;
       let output = maskSecrets(this.text(), secretValues);
       if (truncated) output = maskCutTail(output, secretValues);

@@ -58,4 +58,23 @@ describe("validateParams", () => {
     const broken = actionOf({ http: { url: "http://x.invalid/" }, params: { s: { type: "string", pattern: "(" } } });
     expect(validateParams(broken, { s: "a" })).toMatchObject({ ok: false, errors: { s: expect.stringContaining("not a valid regular expression") } });
   });
+
+  describe("dot segments in a URL path", () => {
+    const evil = actionOf({
+      http: { url: "http://fleet.invalid/evil/{{p}}/ok?q={{q}}" },
+      params: { p: { type: "string", pattern: ".*", label: "Path part" }, q: { type: "string", pattern: ".*" } },
+    });
+    const message = 'Path part cannot be "." or "..": it goes into the action\'s URL path, which it would leave';
+    it.each(["..", ".", "%2e%2e", "%2E.", ".%2e", "%2e"])("refuses %j beside the field", (p) => {
+      expect(validateParams(evil, { p, q: "x" })).toEqual({ ok: false, errors: { p: message } });
+    });
+    it("accepts dots inside a segment and in the query string", () => {
+      expect(validateParams(evil, { p: "v1..2", q: ".." })).toMatchObject({ ok: true });
+      expect(validateParams(evil, { p: "...", q: "." })).toMatchObject({ ok: true });
+    });
+    it("refuses two parameters that together make a dot segment", () => {
+      const split = actionOf({ http: { url: "http://fleet.invalid/a/{{x}}{{y}}/b" }, params: { x: { type: "string", pattern: ".*" }, y: { type: "string", pattern: ".*" } } });
+      expect(validateParams(split, { x: ".", y: "." })).toMatchObject({ ok: false, errors: { x: expect.any(String), y: expect.any(String) } });
+    });
+  });
 });

@@ -42,6 +42,28 @@ export function paramSchema(name: string, spec: ParamSpec): z.ZodType<ParamValue
   return stringSchema(label, spec.pattern);
 }
 
+const PARAM_TOKEN = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
+// "." and ".." (also percent-encoded: URL parsers decode %2e) are resolved away by every URL
+// parser, so `…/evil/{{p}}/ok` with p=".." would call `/ok`: out of the path the action declares.
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/** Errors for parameters that would make a segment of the action's URL path a dot segment. */
+function dotSegmentErrors(action: CatalogAction, values: ParamValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const path = action.http?.url.split(/[?#]/)[0] ?? "";
+  for (const segment of path.split("/")) {
+    const names = [...segment.matchAll(PARAM_TOKEN)].map((m) => m[1]);
+    if (!names.length || names.some((n) => !Object.hasOwn(values, n))) continue;
+    const resolved = segment.replace(PARAM_TOKEN, (_t, n: string) => String(values[n]));
+    if (!DOT_SEGMENT.test(resolved)) continue;
+    for (const n of names) {
+      const label = labelOf(n, action.params[n]);
+      errors[n] = `${label} cannot be "." or "..": it goes into the action's URL path, which it would leave`;
+    }
+  }
+  return errors;
+}
+
 const isBlank = (v: unknown) => v === undefined || v === null || v === "";
 
 /**
@@ -69,5 +91,6 @@ export function validateParams(action: CatalogAction, input: Record<string, unkn
     if (parsed.success) values[name] = parsed.data;
     else errors[name] = parsed.error.issues[0]?.message ?? `${labelOf(name, spec)} is not valid`;
   }
+  Object.assign(errors, dotSegmentErrors(action, values));
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, values };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { retryTransient } from "./retry";
+import { isTransient, retryTransient } from "./retry";
 
 describe("retryTransient", () => {
   it("retries a pool timeout or a deadlock, then returns the result", async () => {
@@ -17,5 +17,19 @@ describe("retryTransient", () => {
     const busy = vi.fn(async () => { throw Object.assign(new Error("busy"), { code: "P2028" }); });
     await expect(retryTransient("t", busy, 2)).rejects.toThrow("busy");
     expect(busy).toHaveBeenCalledTimes(2);
+  });
+
+  it.each([
+    "Connection terminated unexpectedly",
+    "terminating connection due to administrator command",
+    "Server has closed the connection.",
+    "read ECONNRESET",
+    "Can't reach database server at 127.0.0.1:5432",
+  ])("a lost connection (%j) is retried", (message) => {
+    expect(isTransient(new Error(message))).toBe(true);
+  });
+
+  it("a value PostgreSQL refuses is not: retrying would fail the same way", () => {
+    expect(isTransient(new Error('invalid byte sequence for encoding "UTF8": 0x00'))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { touchIncident } from "@/lib/incidents/lock";
 import { incidentRef } from "@/lib/incidents/rules";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
+import { storableJson } from "./storable";
 
 // How every step of an action run is recorded: one audit entry, and on an incident's run also a
 // timeline event and a bump of the incident's version, so everyone following it sees it live.
@@ -15,11 +16,12 @@ export type RunRef = { id: string; service: string; action: string; incidentId: 
 type EventRef = Omit<RunRef, "id"> & { id: string | null };
 
 export async function recordRunEvent(tx: Tx, actor: Actor, run: EventRef, verb: string, data: Record<string, unknown>) {
-  const details = {
+  // Texts from the target (an error, a verification's detail) may hold bytes jsonb refuses
+  const details = storableJson({
     ...(run.id ? { runId: run.id } : {}), service: run.service, action: run.action,
     ...(run.runbookRunId ? { runbookRunId: run.runbookRunId, step: run.step } : {}),
     ...data,
-  };
+  });
   if (!run.incidentId) {
     await appendAudit(tx, { actor, verb, target: { type: "service", id: run.service }, after: details });
     return;

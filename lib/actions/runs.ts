@@ -12,7 +12,7 @@ import { targetHashOf } from "./target";
 import { notifyApprovalNeeded } from "./approval-notice";
 
 // The lifecycle of one recovery action: requested (or awaiting_approval → approved) → running →
-// succeeded | failed | timed_out, or denied | interrupted. The request's audit entry commits with
+// succeeded | failed | timed_out, or denied (also: expired unstarted) | interrupted. The request's audit entry commits with
 // the row, so nothing ever runs unaudited; the claim to run is one conditional UPDATE, so it
 // runs once; an approved run runs only while its approval covers the action as declared now.
 
@@ -54,6 +54,9 @@ async function checkContext(tx: Tx, input: RequestInput) {
   }
 }
 
+/** A request starts within a second of being made; one not started by then was lost half-way. */
+export const UNSTARTED_TTL_MS = 5 * 60_000;
+
 /** How long past its timeout a run may still be finishing (the kill grace, verification, the final write). */
 const DEADLINE_GRACE_MS = 60_000;
 
@@ -64,10 +67,12 @@ export async function requestActionRun(actor: Actor, input: RequestInput) {
   checkConfirmed(input.service, action.danger, input.confirm);
   const targetHash = targetHashOf(input.service, action, params);
   const status = action.approval ? "awaiting_approval" : "requested";
+  // Like an approval, a request runs soon or never: one whose start was lost expires (run-sweeps.ts)
+  const expiresAt = action.approval ? null : new Date(Date.now() + UNSTARTED_TTL_MS);
   const created = await db.$transaction(async (tx) => {
     await checkContext(tx, input);
     const data = {
-      service: input.service, action: action.name, params, danger: action.danger, targetHash, status,
+      service: input.service, action: action.name, params, danger: action.danger, targetHash, status, expiresAt,
       idempotencyKey: input.idempotencyKey, incidentId: input.incidentId ?? null,
       runbookRunId: input.runbookRunId ?? null, step: input.step ?? null, rollbackOfId: input.rollbackOfId ?? null,
       requestedById: actor.id, requestedByLabel: actor.label,
@@ -100,9 +105,10 @@ async function claim(actor: Actor, runId: string, timeoutMs: number) {
       await recordRunEvent(tx, actor, rows[0], "action.start", { instanceId: getInstanceId() });
       return rows[0];
     }
-    const run = await tx.actionRun.findUnique({ where: { id: runId }, select: { status: true } });
+    const run = await tx.actionRun.findUnique({ where: { id: runId }, select: { status: true, approvedAt: true } });
     if (!run) throw new NotFoundError("That action run does not exist.");
-    if (run.status === "requested") throw new ConflictError("Its approval has expired; request the action again.");
+    if (run.status === "requested" && run.approvedAt) throw new ConflictError("Its approval has expired; request the action again.");
+    if (run.status === "requested") throw new ConflictError("This request was never started and has expired; request the action again.");
     if (run.status === "awaiting_approval") throw new ConflictError("This action is waiting for a second person's approval.");
     throw new ConflictError(run.status === "running" ? "This action is already running." : `This action has already finished (${run.status.replace("_", " ")}).`);
   });
@@ -127,6 +133,26 @@ export async function startActionRun(actor: Actor, runId: string, ctx: Execution
     run,
     finish: () => runAndFinish(actor, run, resolved, params, ctx).catch((error: unknown) => console.error(`[actions] run ${runId}: recording its end failed`, error)),
   };
+}
+
+type RunRow = { id: string; status: string; startedAt: Date | null; approvedAt: Date | null };
+
+/**
+ * A repeated submission (same idempotency key) of a request that was recorded but never started
+ * (the first answer failed after the row was written) starts it now; any other state is said as is.
+ */
+export async function startDuplicate(actor: Actor, run: RunRow, ctx: ExecutionContext): Promise<{ message: string; finish?: () => Promise<void> }> {
+  if (run.status !== "requested" || run.startedAt || run.approvedAt) {
+    return { message: `Already submitted: this is the same run (${run.status.replace("_", " ")}).` };
+  }
+  try {
+    const { finish } = await startActionRun(actor, run.id, ctx);
+    return { message: "Already submitted, but it had not started: started it now.", finish };
+  } catch (error) {
+    // A twin started it first, or it expired: say so rather than start anything else
+    if (error instanceof ConflictError) return { message: `Already submitted: ${error.message}` };
+    throw error;
+  }
 }
 
 /** Claims and runs to the end (verification included); resolves with the final row. */

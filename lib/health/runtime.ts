@@ -1,5 +1,5 @@
 import "server-only";
-import { markInterruptedRunsAtStartup } from "@/lib/actions/run-recovery";
+import { sweepActionRuns } from "@/lib/actions/run-sweeps";
 import { evaluateRules } from "@/lib/alerts/rules/evaluate";
 import { evaluateHealthRules, healthRules } from "@/lib/alerts/rules/evaluate-health";
 import { surfaceUnsilenced } from "@/lib/alerts/surface";
@@ -83,11 +83,13 @@ export function createPollerRuntime(options: Partial<PollerOptions> = {}) {
       targets,
       record,
       // Housekeeping by the one active poller: history retention, and action runs whose process
-      // is gone (another host's crash shows once the run is past its deadline) end as interrupted.
+      // is gone (another host's crash shows once the run is past its deadline) end as interrupted,
+      // unstarted requests expire, verifications a crash left pending fail (the rollback is offered).
       maintain: async () => {
         await applyRetention(env.SITREP_HEALTH_RETENTION_DAYS);
-        const lost = await markInterruptedRunsAtStartup();
-        if (lost) console.info(`[actions] ${lost} run(s) whose Sitrep process is gone marked interrupted`);
+        const swept = await sweepActionRuns();
+        if (swept.interrupted) console.info(`[actions] ${swept.interrupted} run(s) whose Sitrep process is gone (or whose end was lost) marked interrupted`);
+        if (swept.expired || swept.verifications) console.info(`[actions] ${swept.expired} unstarted request(s) expired, ${swept.verifications} stuck verification(s) failed`);
       },
       // Alert rules: only the leader evaluates, so each transition is sent once.
       // Then alerts whose silence ran out while they still fire join an incident.
