@@ -48,7 +48,8 @@ export function postOnce(url: string, init: { headers: Record<string, string>; b
       method: "POST",
       headers: { ...init.headers, "content-length": Buffer.byteLength(init.body) },
       signal: AbortSignal.timeout(init.timeoutMs),
-      ...(init.publicOnly ? { lookup: publicOnlyLookup } : {}),
+      // A fresh connection, never a pooled one another (unchecked, trusted) request opened to the same host.
+      ...(init.publicOnly ? { lookup: publicOnlyLookup, agent: false } : {}),
     });
     req.once("error", reject);
     req.once("response", (res) => {
