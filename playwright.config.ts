@@ -99,7 +99,8 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 60_000,
       // HOSTNAME pinned: a shell or container may export its own machine name under that variable.
-      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", ...OIDC_TEST, ...FLEET },
+      // SITREP_NOTIFY_ALLOW_PRIVATE: the notification specs' receivers listen on 127.0.0.1.
+      env: { PORT: String(PORT), HOSTNAME: "127.0.0.1", SITREP_NOTIFY_ALLOW_PRIVATE: "1", ...OIDC_TEST, ...FLEET },
       // Both streams arrive on stdout (2>&1 above); shown as before.
       stdout: "pipe",
       stderr: "pipe",

@@ -16,6 +16,8 @@ export default defineConfig({
     environment: "node",
     // The transaction guard (lib/tx-guard.ts) must not have fired in any test.
     setupFiles: ["lib/testing/tx-guard-setup.ts"],
+    // The notification tests' receivers listen on 127.0.0.1 (ssrf.integration.test.ts turns it off).
+    env: { SITREP_NOTIFY_ALLOW_PRIVATE: "1" },
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "app/**/*.test.ts", "demo/**/*.test.ts"],
     // Integration tests share one database and one hash-chained audit log: files run one at a time.
     fileParallelism: false,

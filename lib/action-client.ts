@@ -4,6 +4,7 @@ import { requireUser, type CurrentUser } from "@/lib/auth/session";
 import type { RoleName } from "@/lib/auth/roles";
 import { ExpectedError, ValidationError } from "@/lib/errors";
 import type { Actor } from "@/lib/audit/mutations";
+import { findUnstorableText, unstorableFieldErrors } from "@/lib/unstorable-text";
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
@@ -37,7 +38,8 @@ function toObject(input: Input): Record<string, unknown> {
 
 /**
  * The one way to write a server action. Every action is a public HTTP endpoint, so each call:
- * loads the session → checks the role → parses the input with zod → runs the handler (which
+ * loads the session → checks the role → refuses text PostgreSQL cannot store (a NUL, half a
+ * surrogate pair: lib/unstorable-text.ts) → parses the input with zod → runs the handler (which
  * writes its audit entry in the same transaction as its change). Expected errors reach the user
  * as they are; anything else is logged and answered with a generic message.
  * Works with useActionState (prevState, formData) and with direct calls (input).
@@ -52,6 +54,8 @@ export function defineAction<S extends z.ZodType, T>(options: {
     const input = toObject((args.length === 2 ? args[1] : args[0]) as Input);
     try {
       const user = await requireUser(options.role);
+      const unstorable = findUnstorableText(input);
+      if (unstorable.length > 0) throw new ValidationError("Some fields need attention.", unstorableFieldErrors(unstorable));
       const parsed = options.input.safeParse(input);
       if (!parsed.success) {
         const fieldErrors: Record<string, string[]> = {};

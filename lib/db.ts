@@ -3,12 +3,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { checkGlobalAccess, inTransactionScope } from "@/lib/tx-guard";
+import { SerialClient } from "@/lib/serial-pg-client";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
 function createClient() {
   const env = getEnv();
-  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE });
+  // SerialClient: one query at a time per connection, even when Prisma sends two (lib/serial-pg-client.ts).
+  const adapter = new PrismaPg({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, Client: SerialClient });
   return new PrismaClient({ adapter });
 }
 

@@ -109,6 +109,9 @@ const schema = z
     SITREP_ALERTMANAGER_TOKEN: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -hex 24`").optional(),
     SITREP_ALERT_SEVERITY_MAP: severityMap,
     SITREP_ALERT_DEFAULT_SEVERITY: severityName.default("P3"),
+    // lib/notifications/address.ts: admin-entered channels may point at loopback, private,
+    // link-local and multicast addresses only when this is set (a receiver inside your network).
+    SITREP_NOTIFY_ALLOW_PRIVATE: flag,
     SITREP_ALERT_ON_RESOLVED: z.enum(["mitigate", "resolve", "none"], { error: "must be mitigate, resolve or none" }).default("mitigate"),
     // lib/tx-guard.ts: what the global Prisma client does when used inside a transaction.
     // Unset: throw in development and tests, warn (log once per call site) in production.

@@ -2,6 +2,8 @@ import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { appendAudit, type Actor } from "@/lib/audit/mutations";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { getEnv } from "@/lib/env";
+import { classifyHost } from "./address";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
 import { channelSealer } from "./sealer";
 import { urlHint } from "./seal";
@@ -34,6 +36,18 @@ const described = (c: { name: string; kind: string; urlHint: string; events: str
   name: c.name, kind: c.kind, urlHint: c.urlHint, events: c.events, minSeverity: c.minSeverity, enabled: c.enabled, signed: Boolean(c.secretSealed),
 });
 
+/**
+ * A URL at this machine or a private network is refused when saved (the literal address, in any
+ * encoding, or "localhost"); a name is checked again after DNS at every send (./post.ts).
+ */
+function checkUrl(url: string) {
+  if (!url || getEnv().SITREP_NOTIFY_ALLOW_PRIVATE) return;
+  const cls = classifyHost(new URL(url).hostname.replace(/^\[|\]$/g, ""));
+  if (!cls) return;
+  const message = `That URL points at a ${cls} address, which a channel may not reach. For a receiver inside your network, the server needs SITREP_NOTIFY_ALLOW_PRIVATE=1.`;
+  throw new ValidationError(message, { url: [message] });
+}
+
 const TAKEN = "A channel with this name already exists; choose another.";
 
 /** Two admins adding the same name at once: the unique index decides, with the same answer as checkName. */
@@ -47,6 +61,7 @@ async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export async function createChannel(actor: Actor, input: CreateChannelInput) {
+  checkUrl(input.url);
   const sealer = channelSealer();
   const names = await catalogNames();
   return uniqueName(() => db.$transaction(async (tx) => {
@@ -64,6 +79,7 @@ export async function createChannel(actor: Actor, input: CreateChannelInput) {
 }
 
 export async function updateChannel(actor: Actor, input: UpdateChannelInput) {
+  checkUrl(input.url);
   const sealer = channelSealer();
   const names = await catalogNames();
   return uniqueName(() => db.$transaction(async (tx) => {

@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { actionEnv } from "@/lib/env";
+import { actionEnv, getEnv } from "@/lib/env";
 import { createTemplate } from "@/lib/actions/template";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
 import { isPermanent, retryAfterMs } from "./backoff";
 import { parseChannelKey } from "./channels-match";
+import { postOnce, RefusedAddress, type PostAnswer } from "./post";
 import { slackBody, webhookBody } from "./format";
 import type { Payload } from "./payload";
 import { channelSealer } from "./sealer";
@@ -14,7 +15,8 @@ import { signBody } from "./signature";
 // sealed URL only now, in memory), post, and say what happened in words that never contain the
 // URL or the secret.
 
-export type Target = { kind: "slack" | "webhook"; url: string; secret: string | null };
+/** `trusted`: declared in the catalog (operators' config), so it may point inside the network. */
+export type Target = { kind: "slack" | "webhook"; url: string; secret: string | null; trusted?: boolean };
 export type Outcome =
   | { ok: true; status: number }
   | { ok: false; status: number | null; error: string; permanent: boolean; retryAfterMs?: number | null };
@@ -34,7 +36,7 @@ export async function resolveTarget(key: string): Promise<Target> {
         throw new ChannelUnavailable((e as Error).message);
       }
     };
-    return { kind: channel.kind, url: resolve(channel.url), secret: channel.secret ? resolve(channel.secret) : null };
+    return { kind: channel.kind, url: resolve(channel.url), secret: channel.secret ? resolve(channel.secret) : null, trusted: true };
   }
   if (ref?.source === "channel") {
     const row = await db.notificationChannel.findUnique({ where: { id: ref.id }, select: { kind: true, urlSealed: true, secretSealed: true, enabled: true } });
@@ -64,29 +66,21 @@ export function scrub(text: string, target: Pick<Target, "url" | "secret">): str
   return out.slice(0, 500);
 }
 
-async function readSome(res: Response, max = 300): Promise<string> {
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (size < max) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-  }
-  void reader.cancel().catch(() => {});
-  return Buffer.concat(chunks).toString("utf8").slice(0, max).replace(/\s+/g, " ").trim();
-}
+/** A receiver's answer as one short line: enough for "no_service", never a page of someone else's data. */
+const shortLine = (text: string, max = 80) => {
+  const line = (text.split(/\r?\n/)[0] ?? "").replace(/[^\x20-\x7e]/g, " ").replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+};
 
 function networkReason(e: unknown, timeoutMs: number): string {
-  const err = e as Error & { cause?: { code?: string; message?: string } };
+  const err = e as Error & { code?: string; cause?: { code?: string; message?: string } };
+  if (e instanceof RefusedAddress) return err.message;
   if (err.name === "TimeoutError" || err.name === "AbortError") return `no answer within ${timeoutMs / 1000} s`;
-  const code = err.cause?.code;
+  const code = err.code ?? err.cause?.code;
   if (code === "ECONNREFUSED") return "connection refused (is the receiver running?)";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the host name does not resolve";
   if (code === "ECONNRESET" || code === "UND_ERR_SOCKET") return "the receiver closed the connection";
-  return `request failed: ${err.cause?.message ?? err.message}`;
+  return `request failed: ${shortLine(err.cause?.message ?? err.message, 120)}`;
 }
 
 export function buildRequest(target: Target, payload: Payload, deliveryId: string, origin: string, now = Date.now()) {
@@ -104,20 +98,22 @@ export function buildRequest(target: Target, payload: Payload, deliveryId: strin
 
 export async function deliverTo(target: Target, payload: Payload, deliveryId: string, origin: string, timeoutMs: number): Promise<Outcome> {
   const { body, headers } = buildRequest(target, payload, deliveryId, origin);
-  let res: Response;
+  const publicOnly = !target.trusted && !getEnv().SITREP_NOTIFY_ALLOW_PRIVATE;
+  let res: PostAnswer;
   try {
-    // No redirects: a webhook that moved is a configuration to fix, and following one would send the body elsewhere.
-    res = await fetch(target.url, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    // No redirects are followed: a webhook that moved is a configuration to fix, and following one would send the body elsewhere.
+    res = await postOnce(target.url, { headers, body, timeoutMs, publicOnly });
   } catch (e) {
-    return { ok: false, status: null, error: scrub(networkReason(e, timeoutMs), target), permanent: false };
+    // A refused address is a configuration to fix: retrying cannot help.
+    return { ok: false, status: null, error: scrub(networkReason(e, timeoutMs), target), permanent: e instanceof RefusedAddress };
   }
-  const answer = await readSome(res).catch(() => "");
+  const answer = shortLine(res.text);
   if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status };
   const said = answer ? `: ${answer}` : "";
   if (res.status >= 300 && res.status < 400) return { ok: false, status: res.status, error: `HTTP ${res.status} redirect: point the channel at the final URL`, permanent: true };
   return {
     ok: false, status: res.status, error: scrub(`HTTP ${res.status}${said}`, target), permanent: isPermanent(res.status),
-    retryAfterMs: res.status === 429 || res.status === 503 ? retryAfterMs(res.headers.get("retry-after")) : null,
+    retryAfterMs: res.status === 429 || res.status === 503 ? retryAfterMs(res.header("retry-after")) : null,
   };
 }
 
