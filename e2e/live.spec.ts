@@ -40,7 +40,7 @@ test("a note posted in one war room appears in another within seconds, without a
 
   const note = `Rolled back the deploy ${uniqueTag()}`;
   await page.getByLabel("Add a note").fill(note);
-  await page.getByRole("button", { name: "Post" }).click();
+  await page.getByTestId("quick-actions").getByRole("button", { name: "Post", exact: true }).click();
   await expect(page.getByTestId("war-room-timeline")).toContainText(note);
   await expect(other.getByTestId("war-room-timeline")).toContainText(note, { timeout: 5_000 });
   expect(await notReloaded(other)).toBe("no reload");
