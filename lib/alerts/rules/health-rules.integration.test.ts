@@ -14,7 +14,7 @@ import { evaluateRules } from "@/lib/alerts/rules/evaluate";
 import { evaluateHealthRules } from "@/lib/alerts/rules/evaluate-health";
 import { ruleFingerprint } from "@/lib/alerts/rules/incoming";
 import { formatWindow } from "@/lib/alerts/rules/template";
-import { importSeedAs, seedRunbookBySlug, taggedDemoCatalog } from "@/lib/alerts/rules/testing";
+import { importSeedAs, seedRunbookBySlug, taggedDemoCatalog, untilFleetStoredUp } from "@/lib/alerts/rules/testing";
 import { createPollerRuntime } from "@/lib/health/runtime";
 import { uniqueEmail } from "@/lib/testing/db";
 import { loadTestCatalog, withRestoredCatalog } from "@/lib/actions/testing-catalog";
@@ -61,10 +61,7 @@ beforeAll(async () => {
   // Rules every hour (the first round at once): health rules fire from the poller's rounds alone.
   runtime = createPollerRuntime(DEFAULTS ? {} : { evaluateMs: 3_600_000 });
   runtime.poller.start();
-  await until("every demo service polled and stored up", async () => {
-    const states = await db.serviceState.findMany({ where: { slug: { startsWith: `${tag}-` } }, select: { status: true } });
-    return (states.length === 8 && states.every((s) => s.status === "up")) || `${states.length} stored`;
-  }, 20_000);
+  await untilFleetStoredUp(tag);
 });
 
 afterAll(async () => {

@@ -3,24 +3,22 @@
 // evaluation on the leader) and the real ingest pipeline into PostgreSQL. A fault makes a rule's
 // condition hold; the alert fires, an incident opens with the seed runbook linked; the recovery
 // clears it, the alert resolves and the incident is marked mitigated.
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { catalogVars } from "@/lib/env";
 import { forgetRunbookIndex } from "@/lib/alerts/lookups";
 import { evaluateRules } from "@/lib/alerts/rules/evaluate";
 import { ruleFingerprint } from "@/lib/alerts/rules/incoming";
+import { importSeedAs, taggedDemoCatalog, untilFleetStoredUp } from "@/lib/alerts/rules/testing";
 import { createPollerRuntime } from "@/lib/health/runtime";
-import { importRunbookDocument } from "@/lib/runbooks/import";
 import { uniqueEmail } from "@/lib/testing/db";
 import { loadTestCatalog, withRestoredCatalog } from "@/lib/actions/testing-catalog";
 import { startFleet } from "@/demo/fleet.mjs";
-import { CATALOG_TEXT, fleetClient, until, type FleetClient, type Json } from "@/demo/testing";
+import { fleetClient, until, type FleetClient, type Json } from "@/demo/testing";
 
 const tag = uniqueEmail("rules").split("@")[0];
 const mine = (slug: string) => `${tag}-${slug}`;
 const [runner, agent] = [mine("beacon-runner"), mine("agent-node")];
-const actor = { id: null, label: "rules-integration-test" };
 const TOKEN = "rules-test-fleet-token";
 const VARS = ["SITREP_FLEET_URL", "SITREP_DEMO_INTERVAL", "SITREP_DEMO_RULE_FOR"] as const;
 const saved = Object.fromEntries(VARS.map((v) => [v, process.env[v]]));
@@ -32,13 +30,6 @@ let runtime: ReturnType<typeof createPollerRuntime> | null = null;
 const runbookIds: Record<string, string> = {};
 
 withRestoredCatalog();
-
-/** Imported under a source of this run's own, so its runbooks are the newest listing these alerts. */
-async function importSeed(file: string, key: string) {
-  const source = `${tag}/${file}`;
-  await importRunbookDocument(actor, { source, text: readFileSync(new URL(`../../../demo/runbooks/${file}`, import.meta.url), "utf8") });
-  return (await db.runbook.findFirstOrThrow({ where: { source, sourceKey: key }, select: { id: true } })).id;
-}
 
 const alertOf = (service: string, name: string) =>
   db.alert.findFirst({ where: { fingerprint: ruleFingerprint(service, name), group: { source: "rule", groupKey: `${service}/${name}` } }, include: { group: true, incident: true } });
@@ -65,17 +56,12 @@ beforeAll(async () => {
   setEnv("SITREP_FLEET_URL", fleet.url);
   setEnv("SITREP_DEMO_INTERVAL", "1s");
   setEnv("SITREP_DEMO_RULE_FOR", "3s");
-  const text = CATALOG_TEXT.replace(/^(\s*- slug: )([a-z0-9-]+)$/gm, (_, head, slug) => head + mine(slug))
-    .replace(/^(\s*dependsOn: \[)([^\]]*)\]/gm, (_, head, list: string) => `${head}${list.split(",").map((s) => mine(s.trim())).join(", ")}]`);
-  await loadTestCatalog(text, "demo/catalog.yaml", catalogVars());
-  runbookIds.JobsStuckInQueue = await importSeed("beacon-runner-runbook.md", "jobs-stuck-in-queue");
-  runbookIds.HighErrorRate = await importSeed("agent-node-operational-runbook.md", "high-error-rate-alert");
+  await loadTestCatalog(taggedDemoCatalog(mine), "demo/catalog.yaml", catalogVars());
+  runbookIds.JobsStuckInQueue = await importSeedAs(tag, "beacon-runner-runbook.md", "jobs-stuck-in-queue");
+  runbookIds.HighErrorRate = await importSeedAs(tag, "agent-node-operational-runbook.md", "high-error-rate-alert");
   forgetRunbookIndex();
   startRuntime();
-  await until("every demo service polled and stored up", async () => {
-    const states = await db.serviceState.findMany({ where: { slug: { startsWith: `${tag}-` } }, select: { status: true } });
-    return (states.length === 8 && states.every((s) => s.status === "up")) || `${states.length} stored`;
-  }, 20_000);
+  await untilFleetStoredUp(tag);
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { db } from "@/lib/db";
 import { importRunbookDocument } from "@/lib/runbooks/import";
-import { CATALOG_TEXT } from "@/demo/testing";
+import { CATALOG_TEXT, until } from "@/demo/testing";
 
 const actor = { id: null, label: "rules-integration-test" };
 const seed = (file: string) => readFileSync(new URL(`../../../demo/runbooks/${file}`, import.meta.url), "utf8");
@@ -28,4 +28,12 @@ export async function seedRunbookBySlug(file: string, slug: string): Promise<str
   if (found) return found.id;
   await importRunbookDocument(actor, { source: file, text: seed(file) });
   return (await db.runbook.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+}
+
+/** Waits until the poller has stored all 8 of the test's demo services as up. */
+export function untilFleetStoredUp(tag: string): Promise<void> {
+  return until("every demo service polled and stored up", async () => {
+    const states = await db.serviceState.findMany({ where: { slug: { startsWith: `${tag}-` } }, select: { status: true } });
+    return (states.length === 8 && states.every((s) => s.status === "up")) || `${states.length} stored`;
+  }, 20_000);
 }
