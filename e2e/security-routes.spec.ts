@@ -1,6 +1,7 @@
 // Route handlers over raw HTTP: each one under app/ is classified here (a new one that is not
 // fails the suite) and called anonymously; and the public operational endpoints work.
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { test, expect, type Role } from "./fixtures";
 import { repoRoot } from "./support/http";
@@ -114,6 +115,30 @@ test("GET /metrics serves Prometheus text with request counts and process metric
   expect(text).toContain("# TYPE sitrep_http_requests_total counter");
   expect(text).toMatch(/^sitrep_http_requests_total\{[^}]*route="\/api\/health"[^}]*\} [1-9]/m);
   expect(text).toMatch(/^process_cpu_\w+ /m);
+});
+
+// With SITREP_WORKERS > 1 (the default on PostgreSQL: one per core) a scrape reaches one worker;
+// it must still count every worker's requests. Each request below opens its own connection, and
+// the primary hands connections to the workers in turn.
+test("GET /metrics counts the requests of every worker process", async ({ apiAs, baseURL }) => {
+  const anonymous = await apiAs();
+  const healthCount = async () => {
+    const text = await (await anonymous.get("/metrics")).text();
+    return [...text.matchAll(/^sitrep_http_requests_total\{[^}]*route="\/api\/health"[^}]*status="200"[^}]*\} (\d+)/gm)]
+      .reduce((sum, m) => sum + Number(m[1]), 0);
+  };
+  const before = await healthCount();
+  const N = 24;
+  for (let i = 0; i < N; i++) {
+    const status = await new Promise<number>((resolve, reject) => {
+      http.get(`${baseURL}/api/health`, { agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      }).on("error", reject);
+    });
+    expect(status).toBe(200);
+  }
+  expect(await healthCount()).toBeGreaterThanOrEqual(before + N);
 });
 
 test("responses carry the security headers", async ({ apiAs }) => {

@@ -4,6 +4,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 import { checkGlobalAccess, inTransactionScope } from "@/lib/tx-guard";
 import { SerialClient } from "@/lib/serial-pg-client";
+import { auditCommitted, flushAuditBatch, openAuditBatch, type AppendResult } from "@/lib/audit/append";
+import { withBusyRetry } from "@/lib/busy";
 
 export type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -20,12 +22,25 @@ type Client = ReturnType<typeof createClient>;
 const globalForDb = globalThis as unknown as { sitrepDb?: Client };
 
 // An interactive transaction's callback runs in a marked async context (lib/tx-guard.ts), so the
-// global client refuses to be used from inside it. The batch form (an array) has no callback.
+// global client refuses to be used from inside it, and its audit entries are appended in one
+// statement as its last act (lib/audit/append.ts). A transaction that cannot start in time is
+// retried once, then reported as BusyError (lib/busy.ts). The batch form (an array) has no callback.
 function guardedTransaction(client: Client): Client["$transaction"] {
   return ((arg: unknown, options?: unknown) => {
     if (typeof arg !== "function") return (client.$transaction as (a: unknown, o?: unknown) => unknown)(arg, options);
     const fn = arg as (tx: unknown) => Promise<unknown>;
-    return client.$transaction((tx) => inTransactionScope(() => fn(tx)), options as never);
+    const run = async () => {
+      let appended: AppendResult | null = null;
+      const result = await client.$transaction(async (tx) => {
+        openAuditBatch(tx);
+        const out = await inTransactionScope(() => fn(tx));
+        appended = await flushAuditBatch(tx);
+        return out;
+      }, options as never);
+      auditCommitted(appended);
+      return result;
+    };
+    return withBusyRetry(run);
   }) as Client["$transaction"];
 }
 

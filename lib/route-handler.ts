@@ -9,7 +9,7 @@ import { findUnstorableText, unstorableFieldErrors } from "@/lib/unstorable-text
 // is thrown on, logged by Next, and answered 500.
 
 export const NO_STORE = { "cache-control": "no-store" };
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BUSY: 503 };
 
 export const jsonError = (status: number, error: string) => Response.json({ error }, { status, headers: NO_STORE });
 
@@ -19,10 +19,17 @@ export function userRoute<C>(role: RoleName, handle: (request: Request, context:
       const user = await requireUser(role);
       return await handle(request, context, user);
     } catch (error) {
-      if (error instanceof ExpectedError) return jsonError(STATUS[error.code] ?? 400, error.message);
+      if (error instanceof ExpectedError) return expectedErrorResponse(error);
       throw error;
     }
   };
+}
+
+/** An expected error as JSON; "busy" (503) tells clients when to retry. */
+export function expectedErrorResponse(error: ExpectedError): Response {
+  const response = jsonError(STATUS[error.code] ?? 400, error.message);
+  if (error.code === "BUSY") response.headers.set("retry-after", "2");
+  return response;
 }
 
 /** A form or JSON body's text that PostgreSQL would refuse, as field errors; null when clean or not parseable. */

@@ -13,47 +13,15 @@
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import pg from "pg";
 import { percentile } from "./bench/load.mjs";
-import { onStop, run, runBench, startDatabase } from "./bench/processes.mjs";
+import { onStop, run, runBench } from "./bench/processes.mjs";
+import { benchDatabase, tsxWorker } from "./bench/database.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-// The server the throwaway database is created on (its maintenance database, trust auth).
-const LOCAL_PG = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const GOAL_OVERHEAD_P95_MS = 50;
 const WORKER_TIMEOUT_MS = 110_000;
 const say = (msg) => console.log(`[bench] ${msg}`);
 const verdict = (ok) => (ok ? "PASS" : "FAIL");
-
-/** DATABASE_URL (local only, kept), else a fresh database on the local PostgreSQL, else PGlite. */
-async function database(env) {
-  if (env.DATABASE_URL) {
-    let host = "(unparseable URL)";
-    try { host = new URL(env.DATABASE_URL).hostname; } catch {}
-    if (!LOCAL_HOSTS.has(host)) throw new Error(`DATABASE_URL points at ${host}: the bench writes runs, audit entries and a catalog, so only a database on this machine`);
-    say(`database: ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname} (from DATABASE_URL; kept)`);
-    return env.DATABASE_URL;
-  }
-  const admin = new pg.Client({ connectionString: LOCAL_PG, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (e) {
-    say(`no PostgreSQL at ${new URL(LOCAL_PG).host} (${e.code ?? e.message}): using the embedded one`);
-    return startDatabase({ ...env, DATABASE_URL: "" }, say);
-  }
-  const name = `sitrep_bench_actions_${Date.now().toString(36)}_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  onStop(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
-  say(`database: ${name} on the local PostgreSQL (${(await admin.query("SHOW server_version")).rows[0].server_version}), dropped at the end`);
-  const url = new URL(LOCAL_PG);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 /** The action's target: answers every POST /noop with 200 {"ok":true}; GET /hits counts them. */
 async function startNoop() {
@@ -70,23 +38,6 @@ async function startNoop() {
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
   onStop(() => new Promise((r) => { server.closeAllConnections(); server.close(r); }));
   return `http://127.0.0.1:${server.address().port}`;
-}
-
-function worker(env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench-actions-run.ts"], {
-      cwd: root, env, stdio: ["ignore", "pipe", "inherit"],
-    });
-    onStop(() => child.kill("SIGTERM"));
-    const timer = setTimeout(() => child.kill("SIGTERM"), WORKER_TIMEOUT_MS);
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(JSON.parse(out.trim().split("\n").at(-1)));
-      else reject(new Error(`the bench worker exited with ${signal ?? code}${signal ? ` (time limit ${WORKER_TIMEOUT_MS / 1000} s)` : ""}`));
-    });
-  });
 }
 
 const stats = (xs) => {
@@ -142,12 +93,12 @@ function report(r) {
 runBench(async () => {
   const started = Date.now();
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
-  env.DATABASE_URL = await database(env);
+  env.DATABASE_URL = await benchDatabase(env, { prefix: "sitrep_bench_actions", say });
   await run(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: root, env });
   env.BENCH_NOOP_URL = await startNoop();
   say(`no-op endpoint: ${env.BENCH_NOOP_URL}/noop`);
   const load = os.loadavg()[0];
-  const ok = report(await worker(env));
+  const ok = report(await tsxWorker("scripts/bench-actions-run.ts", env, WORKER_TIMEOUT_MS));
   // Latency on a shared machine: say how busy it was, as the figures depend on it.
   say(`whole run ${((Date.now() - started) / 1000).toFixed(1)} s; load average ${load.toFixed(2)} → ${os.loadavg()[0].toFixed(2)} on ${os.availableParallelism()} cores`);
   return ok ? 0 : 1;

@@ -10,6 +10,7 @@ import http from "node:http";
 import path from "node:path";
 import client from "prom-client";
 import { watchParentPipe } from "./lifeline.mjs";
+import { isWorker, runPrimary, serveClusterMetrics, workerCount } from "./cluster.mjs";
 import { allowedHosts, answersAnyHost, isAllowedHost, misdirectedMessage } from "./host-allowlist.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -35,7 +36,7 @@ function metrics() {
     name: "sitrep_http_request_duration_seconds", help: "HTTP request duration in seconds",
     labelNames, buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [register],
   });
-  return { requests, duration };
+  return { register, requests, duration };
 }
 
 // Each distinct label set is a time series kept forever: ids in paths (and scanners probing random
@@ -136,6 +137,19 @@ async function main() {
     log(e.message);
     process.exit(1);
   }
+  let workers;
+  try {
+    workers = isWorker() ? 1 : workerCount();
+  } catch (e) {
+    log(e.message);
+    process.exit(1);
+  }
+  if (workers > 1) {
+    const stopWorkers = runPrimary(workers, log);
+    watchParentPipe(() => stopWorkers("parent closed stdin"));
+    return;
+  }
+  if (isWorker()) serveClusterMetrics(metrics().register);
   const { default: next } = await import("next"); // lazily: tests import normalizeRoute alone
   const app = next({ dev: false, dir: root, hostname, port });
   await app.prepare();
@@ -163,7 +177,8 @@ async function main() {
     log(e.code === "EADDRINUSE" ? `port ${port} is already in use (set PORT to change it)` : e.message);
     process.exit(1);
   });
-  server.listen(port, hostname, () => console.log(`Sitrep listening on http://localhost:${port}`));
+  const who = isWorker() ? ` (worker ${process.env.SITREP_WORKER_ID}, pid ${process.pid})` : "";
+  server.listen(port, hostname, () => console.log(`Sitrep listening on http://localhost:${port}${who}`));
 }
 
 

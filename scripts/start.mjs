@@ -151,6 +151,8 @@ async function startDatabase() {
     });
     env.DATABASE_URL = url;
     env.SITREP_DEMO = "1";
+    // PGlite runs one transaction at a time: more app processes would only queue on it.
+    env.SITREP_WORKERS ??= "1";
   } catch (e) {
     if (stopping) return new Promise(() => {}); // Ctrl-C during the first start: shutdown() exits
     console.error(`[sitrep] ${e.exitCode === EXIT_PORT_IN_USE

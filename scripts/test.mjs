@@ -105,6 +105,8 @@ async function startDatabase() {
     if (!cleaningUp) console.error(`[test] the embedded database exited unexpectedly (${signal ?? `code ${code}`})`);
   });
   env.DATABASE_URL = url;
+  // As npm start does on the embedded database: one app process (PGlite runs one transaction at a time).
+  env.SITREP_WORKERS ??= "1";
 }
 
 let cleaningUp = false;

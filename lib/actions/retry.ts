@@ -1,4 +1,5 @@
 import "server-only";
+import { BusyError } from "@/lib/busy";
 
 // The transactions that end a run must not be lost to a busy moment: Prisma gives up waiting for
 // a pooled connection after `maxWait` (P2028), and PostgreSQL aborts one side of a deadlock or
@@ -18,6 +19,7 @@ const TRANSIENT = new RegExp(
 );
 
 export function isTransient(error: unknown): boolean {
+  if (error instanceof BusyError) return true;
   const text = `${(error as { code?: string }).code ?? ""} ${error instanceof Error ? error.message : String(error)}`;
   return TRANSIENT.test(text);
 }

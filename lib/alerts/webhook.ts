@@ -1,4 +1,5 @@
 import "server-only";
+import { BusyError } from "@/lib/busy";
 import { createHash, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { getEnv } from "@/lib/env";
@@ -79,6 +80,13 @@ export async function handleAlertmanagerWebhook(request: Request): Promise<Respo
   const options = ingestOptions();
   // A burst (Alertmanager flushing many groups on one tick) queues here in order, one ingest per
   // pooled connection, rather than every request waiting on the pool at once and timing out.
-  const result = await ingestSlots()(() => ingestGroup(fromAlertmanager(parsed.data, options.severity), options));
+  let result;
+  try {
+    result = await ingestSlots()(() => ingestGroup(fromAlertmanager(parsed.data, options.severity), options));
+  } catch (e) {
+    // Nothing was stored: Alertmanager keeps the notification and retries on a 5xx.
+    if (e instanceof BusyError) return refuse(503, e.message, {}, { "retry-after": "2" });
+    throw e;
+  }
   return Response.json({ ok: true, ...result }, { headers: HEADERS });
 }

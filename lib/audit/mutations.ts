@@ -1,6 +1,6 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
-import { auditSafe, hashEntry } from "@/lib/audit/chain";
+import { appendPrepared, prepareEntry, queueAudit } from "@/lib/audit/append";
 
 export type Actor = { id: string | null; label: string };
 export const SYSTEM_ACTOR: Actor = { id: null, label: "system" };
@@ -14,31 +14,24 @@ export type AuditInput = {
 };
 
 /**
- * Appends one entry to the audit chain. Call it inside the transaction that makes the change,
- * so the change and its entry commit or roll back together. Locking the head row serializes
- * writers across every app instance, so the chain never forks.
+ * Records one audit entry as part of the transaction that makes the change, so the change and
+ * its entry commit or roll back together. Inside `db.$transaction` the entry is appended at the
+ * transaction's end, with every other entry it wrote, in one statement under the chain head's
+ * lock (lib/audit/append.ts): the lock is held only from that statement to the commit, and the
+ * chain never forks across app instances.
  */
-export async function appendAudit(tx: Tx, input: AuditInput) {
-  const [head] = await tx.$queryRaw<{ seq: bigint; hash: string }[]>`
-    SELECT "seq", "hash" FROM "AuditHead" WHERE "id" = 1 FOR UPDATE`;
-  if (!head) throw new Error("AuditHead row is missing: run the migrations (npm run db:deploy)");
-
-  const fields = {
-    seq: head.seq + 1n,
+export async function appendAudit(tx: Tx, input: AuditInput): Promise<void> {
+  const entry = prepareEntry({
     at: new Date(),
     actorId: input.actor.id,
     actorLabel: input.actor.label,
     verb: input.verb,
     targetType: input.target.type,
     targetId: input.target.id ?? null,
-    before: auditSafe(input.before),
-    after: auditSafe(input.after),
-    prevHash: head.hash,
-  };
-  const hash = hashEntry(fields);
-  await tx.auditEntry.create({
-    data: { ...fields, before: fields.before ?? undefined, after: fields.after ?? undefined, hash },
+    before: input.before,
+    after: input.after,
   });
-  await tx.auditHead.update({ where: { id: 1 }, data: { seq: fields.seq, hash } });
-  return { seq: fields.seq, hash };
+  if (queueAudit(tx, entry)) return;
+  // A transaction opened some other way (not through lib/db.ts): append now.
+  await appendPrepared(tx, [entry]);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import { appendAudit } from "@/lib/audit/mutations";
 
@@ -8,9 +9,20 @@ import { appendAudit } from "@/lib/audit/mutations";
  * answers "no session" to a revoked cookie and clears it instead of renewing it.
  */
 export async function liveSessionVersion(userId: string): Promise<number | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { active: true, sessionVersion: true } });
+  const user = await readSessionUser(userId);
   return user?.active ? user.sessionVersion : null;
 }
+
+/**
+ * The user row a session is checked against, read once per request (keyed on the id string, so
+ * React's cache hits): the jwt callback and getCurrentUser both need it, on every request.
+ */
+export const readSessionUser = cache((id: string) =>
+  db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  }),
+);
 
 /**
  * Signing out revokes the session: the user's session version moves on, so a copy of the

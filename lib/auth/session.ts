@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { db } from "@/lib/db";
 import { auth } from "@/lib/auth/config";
+import { readSessionUser } from "@/lib/auth/revoke";
 import { hasRole, type RoleName } from "@/lib/auth/roles";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 
@@ -21,10 +21,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
-  });
+  const user = await readSessionUser(id);
   if (!user?.active || user.sessionVersion !== session.sv) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });

@@ -3,7 +3,9 @@ import { timingSafeEqual } from "node:crypto";
 import { collectDefaultMetrics, Registry } from "prom-client";
 import { getEnv } from "@/lib/env";
 
-const globalForMetrics = globalThis as unknown as { __sitrepRegistry?: Registry };
+// Under SITREP_WORKERS > 1, scripts/cluster.mjs sets __sitrepClusterMetrics: every worker's
+// metrics, aggregated by the primary, whichever worker the scrape reached.
+const globalForMetrics = globalThis as unknown as { __sitrepRegistry?: Registry; __sitrepClusterMetrics?: () => Promise<string> };
 
 /** The registry scripts/server.mjs fills; under `next dev` (no custom server) a local one. */
 function registry(): Registry {
@@ -30,7 +32,8 @@ export async function metricsResponse(request: Request): Promise<Response> {
     });
   }
   const register = registry();
-  return new Response(await register.metrics(), {
+  const text = globalForMetrics.__sitrepClusterMetrics ? await globalForMetrics.__sitrepClusterMetrics() : await register.metrics();
+  return new Response(text, {
     headers: { "content-type": register.contentType, "cache-control": "no-store" },
   });
 }

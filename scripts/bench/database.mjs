@@ -1,0 +1,57 @@
+// Where a bench that writes (runs, audit entries, catalogs) keeps its rows: DATABASE_URL when it
+// is local (kept), else a fresh database on the local PostgreSQL (dropped at the end), else the
+// embedded PGlite when no PostgreSQL answers.
+//   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres (where the throwaway database is made)
+import path from "node:path";
+import { spawn } from "node:child_process";
+import pg from "pg";
+import { onStop, startDatabase } from "./processes.mjs";
+
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
+
+export async function benchDatabase(env, { prefix, say }) {
+  const localPg = process.env.BENCH_PG_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (env.DATABASE_URL) {
+    let host = "(unparseable URL)";
+    try { host = new URL(env.DATABASE_URL).hostname; } catch {}
+    if (!LOCAL_HOSTS.has(host)) throw new Error(`DATABASE_URL points at ${host}: the bench writes rows, so only a database on this machine`);
+    say(`database: ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname} (from DATABASE_URL; kept)`);
+    return env.DATABASE_URL;
+  }
+  const admin = new pg.Client({ connectionString: localPg, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (e) {
+    say(`no PostgreSQL at ${new URL(localPg).host} (${e.code ?? e.message}): using the embedded one`);
+    return startDatabase({ ...env, DATABASE_URL: "" }, say);
+  }
+  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
+  await admin.query(`CREATE DATABASE "${name}"`);
+  onStop(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  });
+  say(`database: ${name} on the local PostgreSQL (${(await admin.query("SHOW server_version")).rows[0].server_version}), dropped at the end`);
+  const url = new URL(localPg);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Runs a tsx script that uses the lib code ("server-only") and returns its last stdout line as JSON. */
+export function tsxWorker(script, env, timeoutMs) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", script], {
+      cwd: root, env, stdio: ["ignore", "pipe", "inherit"],
+    });
+    onStop(() => child.kill("SIGTERM"));
+    const timer = setTimeout(() => child.kill("SIGTERM"), timeoutMs);
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(JSON.parse(out.trim().split("\n").at(-1)));
+      else reject(new Error(`the bench worker exited with ${signal ?? code}${signal ? ` (time limit ${timeoutMs / 1000} s)` : ""}`));
+    });
+  });
+}
