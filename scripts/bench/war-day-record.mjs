@@ -1,0 +1,65 @@
+// What bench:war-day measures, in one place: latency samples per endpoint (label), the errors
+// (first few kept with status and body), and plain HTTP requests on keep-alive agents that
+// record themselves. Latency = request sent → last byte read, as a browser waits for it.
+import http from "node:http";
+import { percentile } from "./load.mjs";
+
+const KEEP_ERRORS = 8;
+
+export function createRecorder() {
+  const samples = new Map();
+  const errors = { count: 0, first: [], byLabel: new Map() };
+  let recording = false;
+  return {
+    /** Samples before start() (warm-up, set-up) are not counted; errors always are. */
+    start() { recording = true; },
+    stop() { recording = false; },
+    get recording() { return recording; },
+    sample(label, ms, bytes = 0) {
+      if (!recording) return;
+      const s = samples.get(label) ?? { ms: [], bytes: 0 };
+      s.ms.push(ms);
+      s.bytes += bytes;
+      samples.set(label, s);
+    },
+    error(label, status, body) {
+      errors.count++;
+      errors.byLabel.set(label, (errors.byLabel.get(label) ?? 0) + 1);
+      if (errors.first.length < KEEP_ERRORS) errors.first.push({ label, status, body: String(body ?? "").replace(/\s+/g, " ").slice(0, 300) });
+    },
+    samples,
+    errors,
+  };
+}
+
+export function stats(list) {
+  const s = [...list].sort((a, b) => a - b);
+  return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s[s.length - 1] };
+}
+
+/** One request; resolves { ms, status, text } (text kept only when asked, or on an error status). */
+export function request(agent, url, { method = "GET", headers = {}, body, keepText = false } = {}) {
+  return new Promise((resolve) => {
+    const start = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - start) / 1e6;
+    const sendHeaders = body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) };
+    const req = http.request(url, { agent, method, headers: sendHeaders }, (res) => {
+      const chunks = [];
+      let bytes = 0;
+      const keep = keepText || res.statusCode >= 300;
+      res.on("data", (c) => { bytes += c.length; if (keep) chunks.push(c); });
+      res.on("end", () => resolve({ ms: elapsed(), status: res.statusCode, bytes, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("error", (e) => resolve({ ms: elapsed(), status: 0, bytes, text: String(e) }));
+    });
+    req.on("error", (e) => resolve({ ms: elapsed(), status: 0, bytes: 0, text: String(e) }));
+    req.end(body);
+  });
+}
+
+/** A request that records its latency under `label`, and an error unless it answered 200. */
+export async function timed(rec, label, agent, url, opts) {
+  const r = await request(agent, url, opts);
+  if (r.status === 200) rec.sample(label, r.ms, r.bytes);
+  else rec.error(label, r.status, r.text);
+  return r;
+}
