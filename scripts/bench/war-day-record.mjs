@@ -11,12 +11,11 @@ export function createRecorder() {
   const errors = { count: 0, first: [], byLabel: new Map() };
   let recording = false;
   return {
-    /** Samples before start() (warm-up, set-up) are not counted; errors always are. */
+    /** Requests started before start() (warm-up, set-up) are not sampled; errors always count. */
     start() { recording = true; },
     stop() { recording = false; },
     get recording() { return recording; },
     sample(label, ms, bytes = 0) {
-      if (!recording) return;
       const s = samples.get(label) ?? { ms: [], bytes: 0 };
       s.ms.push(ms);
       s.bytes += bytes;
@@ -48,7 +47,8 @@ export function request(agent, url, { method = "GET", headers = {}, body, keepTe
       let bytes = 0;
       const keep = keepText || res.statusCode >= 300;
       res.on("data", (c) => { bytes += c.length; if (keep) chunks.push(c); });
-      res.on("end", () => resolve({ ms: elapsed(), status: res.statusCode, bytes, text: Buffer.concat(chunks).toString("utf8") }));
+      const moved = res.headers.location ? `→ ${res.headers.location} ` : "";
+      res.on("end", () => resolve({ ms: elapsed(), status: res.statusCode, bytes, text: moved + Buffer.concat(chunks).toString("utf8") }));
       res.on("error", (e) => resolve({ ms: elapsed(), status: 0, bytes, text: String(e) }));
     });
     req.on("error", (e) => resolve({ ms: elapsed(), status: 0, bytes: 0, text: String(e) }));
@@ -58,8 +58,9 @@ export function request(agent, url, { method = "GET", headers = {}, body, keepTe
 
 /** A request that records its latency under `label`, and an error unless it answered 200. */
 export async function timed(rec, label, agent, url, opts) {
+  const counted = rec.recording;
   const r = await request(agent, url, opts);
-  if (r.status === 200) rec.sample(label, r.ms, r.bytes);
-  else rec.error(label, r.status, r.text);
+  if (r.status !== 200) rec.error(label, r.status, r.text);
+  else if (counted) rec.sample(label, r.ms, r.bytes);
   return r;
 }

@@ -5,7 +5,7 @@
 // during it refetches once more when it ends (react-query would abort and restart: a little
 // more load than modelled here). After BENCH_DWELL_SECONDS it moves on to the next page.
 import http from "node:http";
-import { timed } from "./war-day-record.mjs";
+import { request, timed } from "./war-day-record.mjs";
 
 const DEBOUNCE_MS = 100;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -30,6 +30,20 @@ export function viewerPages({ bigNumber, bigId }) {
   ];
 }
 
+/**
+ * Next answers an RSC request without its cache-busting `_rsc` parameter (which the browser
+ * computes from the router headers) with a redirect to the URL that has it: asked once per
+ * path, unrecorded, as the browser never pays for it.
+ */
+async function rscPath(ctx, path, headers) {
+  if (!ctx.rscPaths.has(path)) {
+    const r = await request(ctx.agent, ctx.base + path, { headers });
+    const to = r.status >= 300 && r.status < 400 ? /^→ (\S+)/.exec(r.text)?.[1] : null;
+    ctx.rscPaths.set(path, to ? new URL(to, ctx.base).pathname + new URL(to, ctx.base).search : path);
+  }
+  return ctx.rscPaths.get(path);
+}
+
 function startQuery(ctx, q) {
   const state = { inFlight: false, again: false, timer: null, interval: null, stopped: false };
   const headers = q.rsc ? { cookie: ctx.cookie, RSC: "1", accept: "text/x-component" } : { cookie: ctx.cookie, accept: "application/json" };
@@ -37,7 +51,8 @@ function startQuery(ctx, q) {
     if (state.stopped) return;
     if (state.inFlight) { state.again = true; return; }
     state.inFlight = true;
-    const pending = timed(ctx.rec, q.label, ctx.agent, ctx.base + q.path, { headers });
+    const path = q.rsc ? await rscPath(ctx, q.path, headers) : q.path;
+    const pending = timed(ctx.rec, q.label, ctx.agent, ctx.base + path, { headers });
     ctx.pending.add(pending);
     await pending;
     ctx.pending.delete(pending);
@@ -58,7 +73,7 @@ function startQuery(ctx, q) {
 /** Runs one viewer until `endAt`; attach it to its stream with stream's onChange → viewer.onChange. */
 export function createViewer({ base, cookie, rec, pages, first, dwellMs }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 6 }); // a browser's per-host limit
-  const ctx = { base, cookie, rec, agent, pending: new Set() };
+  const ctx = { base, cookie, rec, agent, pending: new Set(), rscPaths: new Map() };
   let queries = [];
   const viewer = {
     onChange(change) { for (const q of queries) q.onChange(change); },

@@ -49,9 +49,10 @@ function nextWrite(w, i) {
 async function loop(w, rec, endAt, pauseMs) {
   for (let i = 0; Date.now() < endAt; i++) {
     const write = nextWrite(w, i);
+    const counted = rec.recording;
     const r = await callAction(w.agent, w.base, w.cookie, w.ids[write.kind], write.arg);
     if (r.ok) {
-      rec.sample(WRITE_LABELS[write.kind], r.ms);
+      if (counted) rec.sample(WRITE_LABELS[write.kind], r.ms);
       write.after?.();
     } else {
       rec.error(WRITE_LABELS[write.kind], r.status, r.value ? JSON.stringify(r.value) : r.text);
