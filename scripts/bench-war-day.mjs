@@ -26,7 +26,7 @@ import { createRecorder, timed } from "./bench/war-day-record.mjs";
 import { openStream, propagation, tailCommits } from "./bench/war-day-live.mjs";
 import { createViewer, viewerPages } from "./bench/war-day-viewers.mjs";
 import { createWriters, writerActions, WRITE_LABELS } from "./bench/war-day-writers.mjs";
-import { alertStorm } from "./bench/war-day-alerts.mjs";
+import { ALERT_LABEL, alertStorm } from "./bench/war-day-alerts.mjs";
 import { HEALTH_LABEL, report, treeRss } from "./bench/war-day-report.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -78,7 +78,9 @@ async function setUp(client) {
 
 function labelsOf(bigNumber) {
   const writes = new Set(Object.values(WRITE_LABELS));
+  const pages = viewerPages({ bigNumber, bigId: "bench-o-1" });
   return {
+    expected: [...pages.flatMap((p) => [p.label, ...p.queries.map((q) => q.label)]), ...writes, ALERT_LABEL, HEALTH_LABEL],
     warRoomApi: "GET /api/war-room",
     isIncidentPage: (l) => l.startsWith(`GET /incidents/${bigNumber} `) || l.startsWith(`RSC /incidents/${bigNumber} `),
     isWrite: (l) => writes.has(l),
@@ -97,17 +99,33 @@ async function probe(app, rec, endAt, rss) {
   agent.destroy();
 }
 
+/**
+ * Set-up steps retried: right after start the poller's first round over every service competes
+ * for the database, and on today's code a sign-in can time out then. Said, not hidden.
+ */
+async function retrying(what, fn, tries = 6) {
+  for (let i = 1; ; i++) {
+    try { return await fn(); } catch (e) {
+      if (i >= tries) throw e;
+      say(`set-up: ${what} failed (${String(e.message ?? e).split("\n")[0].slice(0, 200)}); retrying in 5 s`);
+      await sleep(5000);
+    }
+  }
+}
+
 /** Streams, viewers (one per stream, like a tab and its EventSource) and writers, connected and ready. */
 async function connect({ client, seeded, writer, app }, rec) {
-  const viewerCookie = await signIn(app.base, seeded.user);
-  const writerCookie = await signIn(app.base, writer);
+  const viewerCookie = await retrying("viewer sign-in", () => signIn(app.base, seeded.user));
+  const writerCookie = await retrying("writer sign-in", () => signIn(app.base, writer));
   const lookup = async (number) => (await client.query(`SELECT id FROM "Incident" WHERE number = $1`, [number])).rows[0].id;
-  const writers = await createWriters({
+  const writers = await retrying("writers' incidents", () => createWriters({
     count: CFG.writers, base: app.base, cookie: writerCookie, ids: writerActions(root), bigId: "bench-o-1",
     service: slugOf(0), lookup, pauseMs: CFG.writePauseMs,
-  });
+  }));
   const pages = viewerPages({ bigNumber: seeded.big, bigId: "bench-o-1" });
-  const viewers = Array.from({ length: CFG.viewers }, (_, i) => createViewer({ base: app.base, cookie: viewerCookie, rec, pages, first: i, dwellMs: CFG.dwellMs }));
+  const viewers = Array.from({ length: CFG.viewers }, (_, i) => createViewer({
+    base: app.base, cookie: viewerCookie, rec, pages, first: i, dwellMs: CFG.dwellMs, delayMs: (i * CFG.warmupMs) / CFG.viewers,
+  }));
   const streams = Array.from({ length: CFG.streams }, (_, i) => openStream(app.base, viewerCookie, rec, (c) => viewers[i]?.onChange(c)));
   onStop(() => streams.forEach((s) => s.close())); // open streams would hold the app's shutdown
   await Promise.all(streams.map((s) => s.ready));

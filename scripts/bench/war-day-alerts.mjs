@@ -18,7 +18,7 @@ export async function alertStorm({ base, token, rec, rate, endAt, seed = 1 }) {
   const traffic = createTraffic({ tag: crypto.randomBytes(4).toString("hex"), seed });
   const rand = rngOf(seed + 1);
   const groups = [];
-  const sent = { alerts: 0, deliveries: 0, seconds: 0 };
+  const sent = { alerts: 0, deliveries: 0, seconds: 0, rate };
   const started = Date.now();
   let inFlight = 0, scheduled = 0;
 

@@ -32,6 +32,8 @@ const merged = (rec, pick) => [...rec.samples].filter(([label]) => pick(label)).
 /** Prints everything; returns true when every goal passes. */
 export function report({ rec, labels, propagation, rss, storm, seconds, setup }) {
   const floor = stats(rec.samples.get(HEALTH_LABEL)?.ms ?? []);
+  // Endpoints with no request finished in the window still get a row: their absence is a figure.
+  for (const label of labels.expected) if (!rec.samples.has(label)) rec.samples.set(label, { ms: [], bytes: 0 });
   const rows = [...rec.samples].sort(([a], [b]) => a.localeCompare(b)).map(([label, s]) => {
     const st = stats(s.ms);
     return [label, String(st.n), ms(st.p50), ms(st.p95), x(st.p50 / floor.p50), x(st.p95 / floor.p95), s.bytes ? `${Math.round(s.bytes / st.n / 1024)} KB` : ""];
@@ -43,7 +45,7 @@ export function report({ rec, labels, propagation, rss, storm, seconds, setup })
   const writes = stats(merged(rec, labels.isWrite));
   const prop = stats(propagation.writes.samples), propAll = stats(propagation.all.samples);
   const growth = rss.before ? rss.after / rss.before - 1 : NaN;
-  console.log(`\nalert storm: ${storm.alerts.toLocaleString("en")} alerts in ${storm.deliveries} notifications over ${storm.seconds.toFixed(1)} s (${Math.round((storm.alerts / storm.seconds) * 60)}/min)`);
+  console.log(`\nalert storm: ${storm.alerts.toLocaleString("en")} alerts in ${storm.deliveries} notifications over ${storm.seconds.toFixed(1)} s (${Math.round((storm.alerts / storm.seconds) * 60)}/min of ${storm.rate}/min asked; at most 32 deliveries in flight)`);
   console.log(`writes (all kinds): ${writes.n}, p50 ${ms(writes.p50)}, p95 ${ms(writes.p95)} = ${x(writes.p95 / floor.p95)} the health p95`);
   console.log(`propagation, write commit → arrival on the ${propagation.streams} streams: p50 ${ms(prop.p50)}, p95 ${ms(prop.p95)}, max ${ms(prop.max)} (${prop.n} deliveries; ${propagation.writes.missing} missing)`);
   console.log(`propagation, every change (alerts, poller, writes): p50 ${ms(propAll.p50)}, p95 ${ms(propAll.p95)}, max ${ms(propAll.max)} (${propAll.n} deliveries; ${propagation.all.missing} missing)`);

@@ -71,13 +71,14 @@ function startQuery(ctx, q) {
 }
 
 /** Runs one viewer until `endAt`; attach it to its stream with stream's onChange → viewer.onChange. */
-export function createViewer({ base, cookie, rec, pages, first, dwellMs }) {
+export function createViewer({ base, cookie, rec, pages, first, dwellMs, delayMs = 0 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 6 }); // a browser's per-host limit
   const ctx = { base, cookie, rec, agent, pending: new Set(), rscPaths: new Map() };
   let queries = [];
   const viewer = {
     onChange(change) { for (const q of queries) q.onChange(change); },
     async run(endAt) {
+      await sleep(delayMs); // tabs open one after another, not all in the same millisecond
       for (let i = first; Date.now() < endAt; i++) {
         const page = pages[i % pages.length];
         await timed(rec, page.label, agent, base + page.path, { headers: { cookie, accept: "text/html" } });
