@@ -159,6 +159,7 @@ async function load(ctx) {
   ]);
   const windowEnd = performance.now();
   rss.after = treeRss(ctx.app.pid);
+  rss.peak = Math.max(rss.peak, rss.after);
   rec.stop();
   await sleep(2_000); // changes committed at the very end still reach the streams
   await tail.stop();
