@@ -184,7 +184,13 @@ async function main() {
     return 2;
   }
   if (!process.env.DATABASE_URL) say(`DATABASE_URL is not set: using the local server ${DEFAULT_SERVER}`);
-  const db = await createThrowawayDatabase(process.env.DATABASE_URL || DEFAULT_SERVER, "sitrep_bench_warday", say);
+  let db;
+  try {
+    db = await createThrowawayDatabase(process.env.DATABASE_URL || DEFAULT_SERVER, "sitrep_bench_warday", say);
+  } catch (e) {
+    console.error(`[bench] ${e.message}`);
+    return 2;
+  }
   env.DATABASE_URL = db.url;
   await run(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: root, env });
   const client = new pg.Client({ connectionString: db.url });
