@@ -82,7 +82,7 @@ export async function startApp({ root, env, port, say }) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited during start-up:\n${log}`);
     try {
-      if ((await fetch(`${base}/api/health`)).ok) { say(`app: ${base} (pid ${child.pid})`); return { base, log: () => log }; }
+      if ((await fetch(`${base}/api/health`)).ok) { say(`app: ${base} (pid ${child.pid})`); return { base, pid: child.pid, log: () => log }; }
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
