@@ -4,8 +4,8 @@
 //   BENCH_PG_URL=postgresql://postgres@127.0.0.1:5432/postgres (where the throwaway database is made)
 import path from "node:path";
 import { spawn } from "node:child_process";
-import pg from "pg";
 import { onStop, startDatabase } from "./processes.mjs";
+import { createThrowawayDatabase } from "./throwaway-db.mjs";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../..");
@@ -19,23 +19,13 @@ export async function benchDatabase(env, { prefix, say }) {
     say(`database: ${new URL(env.DATABASE_URL).host}${new URL(env.DATABASE_URL).pathname} (from DATABASE_URL; kept)`);
     return env.DATABASE_URL;
   }
-  const admin = new pg.Client({ connectionString: localPg, connectionTimeoutMillis: 3000 });
   try {
-    await admin.connect();
+    return (await createThrowawayDatabase(localPg, prefix, say)).url;
   } catch (e) {
+    if (!/ECONNREFUSED|ENOTFOUND|timeout/i.test(`${e.code ?? ""} ${e.message}`)) throw e;
     say(`no PostgreSQL at ${new URL(localPg).host} (${e.code ?? e.message}): using the embedded one`);
     return startDatabase({ ...env, DATABASE_URL: "" }, say);
   }
-  const name = `${prefix}_${Date.now().toString(36)}_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  onStop(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
-  say(`database: ${name} on the local PostgreSQL (${(await admin.query("SHOW server_version")).rows[0].server_version}), dropped at the end`);
-  const url = new URL(localPg);
-  url.pathname = `/${name}`;
-  return url.toString();
 }
 
 /** Runs a tsx script that uses the lib code ("server-only") and returns its last stdout line as JSON. */
