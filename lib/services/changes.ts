@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getLatestAuditSeq } from "@/lib/live/queries";
-import { countStatuses } from "@/lib/services/list-page";
+import { countStatuses, linkedSlugs } from "@/lib/services/list-page";
+import { matchesStatus } from "@/lib/services/service-filter";
 import { loadFleet, summarizeSome, type Fleet } from "@/lib/services/queries";
 import type { ServiceDelta } from "@/lib/services/types";
 
@@ -59,6 +60,9 @@ export async function listServiceChanges(since: bigint): Promise<ServiceDelta> {
   const slugs = withDependents(fleet, direct);
   for (const slug of await servicesOfIncidents(incidentIds)) slugs.add(slug);
   const chosen = fleet.all.filter((s) => slugs.has(s.slug));
-  const counts = countStatuses(fleet.all.map((s) => fleet.shown(s)));
-  return { reset: false, cursor, changed: await summarizeSome(fleet, chosen), counts, total: fleet.all.length };
+  const shown = fleet.all.map((s) => ({ slug: s.slug, ...fleet.shown(s) }));
+  const linked = linkedSlugs(fleet);
+  const standaloneFailing = shown.filter((x) => !linked.has(x.slug) && matchesStatus(x.status, "failing")).length;
+  const changed = await summarizeSome(fleet, chosen);
+  return { reset: false, cursor, changed, counts: countStatuses(shown), total: fleet.all.length, standaloneFailing };
 }

@@ -9,6 +9,9 @@ import type { HealthStatus, MapNode, ServiceMap, ServicePage, StatusCounts } fro
 // rows only), the connected part of the dependency map, and counts. Never every service's
 // summary: at 1,400 services that was 4.8 MB of HTML.
 
+/** Up to this many standalone services travel with the map, shown at once; more collapse to a count. */
+export const STANDALONE_INLINE = 24;
+
 type Shown = { s: CatalogService; status: HealthStatus; reason: string | null };
 
 function shownAll(fleet: Fleet): Shown[] {
@@ -34,6 +37,9 @@ export async function listServicePage(query: ServicePageQuery): Promise<ServiceP
   const pageCount = Math.max(1, Math.ceil(matched.length / query.per));
   const page = Math.min(query.page, pageCount);
   const slice = matched.slice((page - 1) * query.per, page * query.per);
+  const statusOf = new Map(shown.map((x) => [x.s.slug, x.status]));
+  const dependencyStatus: Record<string, HealthStatus> = {};
+  for (const d of slice.flatMap((x) => x.s.dependsOn)) if (statusOf.has(d)) dependencyStatus[d] = statusOf.get(d)!;
   return {
     rows: await summarizeSome(fleet, slice.map((x) => x.s)),
     total: shown.length,
@@ -44,6 +50,7 @@ export async function listServicePage(query: ServicePageQuery): Promise<ServiceP
     q: query.q,
     status: query.status,
     counts: countStatuses(shown),
+    dependencyStatus,
     cursor,
   };
 }
@@ -53,7 +60,7 @@ function toNode(x: Shown): MapNode {
 }
 
 /** Whether a service has a dependency in either direction on another catalog service. */
-function linkedSlugs(fleet: Fleet): Set<string> {
+export function linkedSlugs(fleet: Fleet): Set<string> {
   const known = new Set(fleet.all.map((s) => s.slug));
   const linked = new Set<string>();
   for (const s of fleet.all) {
@@ -69,10 +76,12 @@ export async function getServiceMap(): Promise<ServiceMap> {
   const linked = linkedSlugs(fleet);
   const shown = shownAll(fleet);
   const alone = shown.filter((x) => !linked.has(x.s.slug));
+  const few = alone.length <= STANDALONE_INLINE;
   return {
     nodes: shown.filter((x) => linked.has(x.s.slug)).map(toNode),
     standalone: alone.length,
     standaloneFailing: alone.filter((x) => matchesStatus(x.status, "failing")).length,
+    standaloneNodes: few ? alone.sort((a, b) => compareWorstFirst(sortable(a), sortable(b))).map(toNode) : null,
   };
 }
 

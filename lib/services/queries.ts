@@ -52,7 +52,7 @@ function summarize(s: CatalogService, state: State | undefined, ctx: {
 }
 
 /** The catalog, every service's state and effective status: cheap (one query), no uptimes. */
-export async function loadFleet() {
+export const loadFleet = cache(async () => {
   const active = await getActiveCatalog();
   const all = active.catalog.services;
   const states = await db.serviceState.findMany({ where: { slug: { in: all.map((s) => s.slug) } } });
@@ -67,7 +67,7 @@ export async function loadFleet() {
     return effectiveStatus(s.slug, own, deps, statusOf);
   };
   return { active, all, stateOf, deps, dependents, statusOf, shown };
-}
+});
 
 export type Fleet = Awaited<ReturnType<typeof loadFleet>>;
 
@@ -86,12 +86,17 @@ async function load(only?: string[]) {
   return { active: fleet.active, chosen, stateOf: fleet.stateOf, summaries: await summarizeSome(fleet, chosen) };
 }
 
+type Active = Awaited<ReturnType<typeof getActiveCatalog>>;
+const catalogInfo = (active: Active) => ({
+  versionId: active.versionId, loadedAt: active.loadedAt?.toISOString() ?? null, source: active.source, problems: active.problems, file: catalogFile(),
+});
+
+/** Which catalog is in force, from where, and its problems: the services page's header line. */
+export const getCatalogInfo = cache(async () => catalogInfo(await getActiveCatalog()));
+
 export const listServices = cache(async () => {
   const { active, summaries } = await load();
-  return {
-    services: summaries,
-    catalog: { versionId: active.versionId, loadedAt: active.loadedAt?.toISOString() ?? null, source: active.source, problems: active.problems, file: catalogFile() },
-  };
+  return { services: summaries, catalog: catalogInfo(active) };
 });
 
 /** Summaries of some services (an incident's affected ones), in the order given; unknown slugs are skipped. */

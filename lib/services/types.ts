@@ -109,6 +109,8 @@ export type ServicePage = {
   q: string;
   status: string;
   counts: StatusCounts;
+  /** the status of every service the rows depend on (they may sit on other pages) */
+  dependencyStatus: Record<string, HealthStatus>;
   /** audit seq: ask /api/services?since=<cursor> for what changed after it */
   cursor: string;
 };
@@ -117,9 +119,15 @@ export type ServicePage = {
 export type MapNode = { slug: string; name: string; status: HealthStatus; reason: string | null; tier: number | null; dependsOn: string[] };
 
 /** The connected part of the fleet; services with no dependency either way are only counted. */
-export type ServiceMap = { nodes: MapNode[]; standalone: number; standaloneFailing: number };
+export type ServiceMap = {
+  nodes: MapNode[];
+  standalone: number;
+  standaloneFailing: number;
+  /** the standalone services themselves when they are few; null: fetch them on demand */
+  standaloneNodes: MapNode[] | null;
+};
 
 /** What changed after a cursor: the services whose status (or incidents) changed, or "refetch all". */
 export type ServiceDelta =
   | { reset: true; cursor: string; reason: string }
-  | { reset: false; cursor: string; changed: ServiceSummary[]; counts: StatusCounts; total: number };
+  | { reset: false; cursor: string; changed: ServiceSummary[]; counts: StatusCounts; total: number; standaloneFailing: number };
