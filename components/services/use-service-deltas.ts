@@ -5,7 +5,7 @@ import { INCIDENTS_TOPIC, SERVICES_TOPIC } from "@/lib/live/topics";
 import type { ServiceDelta, ServiceMap, ServicePage } from "@/lib/services/types";
 import { useLiveChanges } from "@/components/live/use-live-changes";
 import { serviceKeys } from "@/components/services/keys";
-import { mergeMap, mergePage } from "@/components/services/merge-delta";
+import { mergeMap, mergePage } from "@/lib/services/merge-delta";
 import { getJson, LIST_POLL_MS } from "@/components/services/use-services";
 
 const TOPICS = [SERVICES_TOPIC, INCIDENTS_TOPIC];
