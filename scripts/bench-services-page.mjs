@@ -69,7 +69,9 @@ async function main() {
   const user = await prepare();
   say(`seeded ${COUNT.toLocaleString("en-US")} services (${CONNECTED} in dependency chains, the rest standalone)`);
   const app = await startApp({ root, env, port: await freePort(), say });
-  const cookie = await signIn(app.base, user);
+  const cookie = await signIn(app.base, user).catch((e) => {
+    throw new Error(`${e.message}; the app's last log lines:\n${app.log().split("\n").slice(-15).join("\n")}`);
+  });
   const health = await sample(app.base, "/api/health", cookie, SAMPLES);
   const services = await sample(app.base, "/services", cookie, SAMPLES);
   const warRoom = await sample(app.base, "/", cookie, SAMPLES);

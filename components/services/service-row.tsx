@@ -10,7 +10,8 @@ import { Time } from "@/components/timeline/time";
 import { cn } from "@/lib/cn";
 import { isFailing } from "@/lib/services/health-strip";
 
-const td = "px-3 py-2.5 align-top";
+// Cell padding is set once on the table (ROW_CELLS), not on each of the page's cells.
+export const ROW_CELLS = "[&_tbody_td]:px-3 [&_tbody_td]:py-2.5 [&_tbody_td]:align-top [&_tbody_th]:px-3 [&_tbody_th]:py-2.5 [&_tbody_th]:align-top";
 
 const REASON_TONE: Record<HealthStatus, string> = {
   down: "text-danger font-medium",
@@ -35,8 +36,8 @@ function Incidents({ s, canDeclare }: { s: ServiceSummary; canDeclare: boolean }
 
 function NameCell({ s }: { s: ServiceSummary }) {
   return (
-    <th scope="row" className={cn(td, "text-left font-normal")}>
-      <Link href={`/services/${s.slug}`} className="text-base font-semibold whitespace-nowrap text-accent hover:underline">
+    <th scope="row" className="text-left font-normal">
+      <Link href={`/services/${s.slug}`} prefetch={false} className="text-base font-semibold whitespace-nowrap text-accent hover:underline">
         {s.name}
       </Link>
       <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs whitespace-nowrap text-muted">
@@ -62,7 +63,7 @@ export function ServiceRow({ s, canDeclare, dependencyStatus }: Props) {
       data-status={s.status}
       className={cn("border-b border-border last:border-0 hover:bg-surface-2/60", s.status === "down" && "bg-danger/5")}
     >
-      <td className={td}>
+      <td>
         <StatusBadge status={s.status} size="md" />
         {s.since ? (
           <p className="mt-1 text-xs whitespace-nowrap text-muted" data-testid="service-since">
@@ -71,14 +72,14 @@ export function ServiceRow({ s, canDeclare, dependencyStatus }: Props) {
         ) : null}
       </td>
       <NameCell s={s} />
-      <td className={cn(td, "max-w-72 min-w-44 break-words")} data-testid="service-reason">
+      <td className="max-w-72 min-w-44 break-words" data-testid="service-reason">
         <Reason s={s} />
       </td>
-      <td className={td}>
+      <td>
         <Incidents s={s} canDeclare={canDeclare} />
       </td>
-      <td className={cn(td, "text-right whitespace-nowrap tabular-nums")}>{formatLatency(s.latencyMs)}</td>
-      <td className={cn(td, "text-right whitespace-nowrap tabular-nums")} data-testid="service-uptime">
+      <td className="text-right whitespace-nowrap tabular-nums">{formatLatency(s.latencyMs)}</td>
+      <td className="text-right whitespace-nowrap tabular-nums" data-testid="service-uptime">
         <p>
           {formatUptime(s.uptime24h)} <span className="text-xs text-muted">24 h</span>
         </p>
@@ -86,10 +87,10 @@ export function ServiceRow({ s, canDeclare, dependencyStatus }: Props) {
           {formatUptime(s.uptime7d)} <span className="text-xs text-muted">7 d</span>
         </p>
       </td>
-      <td className={td}>
+      <td>
         <DependencyChips slugs={s.dependsOn} statusOf={dependencyStatus} />
       </td>
-      <td className={cn(td, "max-w-44 break-words")}>
+      <td className="max-w-44 break-words">
         {s.owner ? <p>{s.owner}</p> : null}
         {s.team ? <p className={s.owner ? "text-xs text-muted" : undefined}>{s.team}</p> : null}
         {!s.owner && !s.team ? <span className="text-muted">—</span> : null}

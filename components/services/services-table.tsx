@@ -5,7 +5,7 @@ import type { HealthStatus, ServicePage } from "@/lib/services/types";
 import { pageQueryString, type ServicePageQuery } from "@/lib/services/service-filter";
 import { LiveIndicator } from "@/components/live/live-indicator";
 import { serviceKeys } from "@/components/services/keys";
-import { ServiceRow } from "@/components/services/service-row";
+import { ROW_CELLS, ServiceRow } from "@/components/services/service-row";
 import { ServicesFilter, ServicesPager } from "@/components/services/services-controls";
 import { StaleNote } from "@/components/services/stale-note";
 import { StatusBadge } from "@/components/services/status-badge";
@@ -71,7 +71,7 @@ export function ServicesTable({ initial, canDeclare = false }: { initial: Servic
       <ServicesFilter query={query} onChange={onChange} />
       <StaleNote error={live.error} updatedAt={live.updatedAt} />
       <Card className={cn("overflow-x-auto", isFetching && "opacity-80")}>
-        <table className="w-full text-sm" data-testid="services-table" data-matched={data.matched}>
+        <table className={cn("w-full text-sm", ROW_CELLS)} data-testid="services-table" data-matched={data.matched}>
           <thead className="border-b border-border text-left text-xs tracking-wide text-muted uppercase">
             <tr>
               <th className={th} scope="col">Status · since</th>
