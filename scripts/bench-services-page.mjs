@@ -11,9 +11,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, run, runBench, signIn, startApp } from "./bench/processes.mjs";
+import { freePort, onStop, run, runBench, signIn, startApp } from "./bench/processes.mjs";
 import { contentVisible, get, recordChange, sample, throwawayDatabase } from "./bench/services-measure.mjs";
-import { catalogYaml, changeSlug, CONNECTED, seedServices } from "./bench/services-seed.mjs";
+import { catalogYaml, changeSlug, CONNECTED, seedViewer, startHealthServer } from "./bench/services-seed.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const COUNT = Number(process.env.BENCH_SERVICES || 1400);
@@ -37,11 +37,13 @@ async function prepare() {
   await run(process.execPath, ["scripts/migrate.mjs", "deploy"], { cwd: root, env });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sitrep-bench-services-"));
   env.SITREP_CATALOG = path.join(dir, "catalog.yaml");
-  fs.writeFileSync(env.SITREP_CATALOG, catalogYaml(COUNT));
+  const targets = await startHealthServer();
+  onStop(() => targets.close());
+  fs.writeFileSync(env.SITREP_CATALOG, catalogYaml(COUNT, targets.base));
   const client = new pg.Client({ connectionString: env.DATABASE_URL });
   await client.connect();
   try {
-    return await seedServices(client, COUNT, crypto.randomBytes(4).toString("hex"));
+    return await seedViewer(client, crypto.randomBytes(4).toString("hex"));
   } finally {
     await client.end();
   }
@@ -55,6 +57,20 @@ async function deltaPoll(base, cookie) {
   const delta = await get(base, `/api/services?since=${page.cursor}`, cookie);
   const body = await (await fetch(`${base}/api/services?since=${page.cursor}`, { headers: { cookie } })).json();
   return { ...delta, changed: (body.changed ?? []).map((s) => `${s.slug}:${s.status}`), reset: body.reset };
+}
+
+/** Waits for the poller's first round: every service checked (none unknown), then a quiet second. */
+async function firstRound(base, cookie) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const page = await (await fetch(`${base}/api/services?status=unknown&per=1`, { headers: { cookie } })).json();
+    if (page.matched === 0) {
+      await new Promise((r) => setTimeout(r, 1500));
+      return page.counts;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error("the poller's first round did not finish within 120 s");
 }
 
 function verdict(ok) {
@@ -72,6 +88,8 @@ async function main() {
   const cookie = await signIn(app.base, user).catch((e) => {
     throw new Error(`${e.message}; the app's last log lines:\n${app.log().split("\n").slice(-15).join("\n")}`);
   });
+  const counts = await firstRound(app.base, cookie);
+  say(`first poll round done: ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(", ")}`);
   const health = await sample(app.base, "/api/health", cookie, SAMPLES);
   const services = await sample(app.base, "/services", cookie, SAMPLES);
   const warRoom = await sample(app.base, "/", cookie, SAMPLES);

@@ -5,7 +5,7 @@ import type { HealthStatus, ServiceSummary } from "@/lib/services/types";
 
 export const STATUS_FILTERS = ["all", "failing", "down", "impacted", "degraded", "unknown", "up"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];
-export const DEFAULT_PER_PAGE = 50;
+export const DEFAULT_PER_PAGE = 25;
 
 export const servicePageQuerySchema = z.object({
   q: z.string().trim().max(100, "Search at most 100 characters.").default(""),

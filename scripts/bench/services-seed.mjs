@@ -1,33 +1,39 @@
 // Seed of `npm run bench:services-page`: a catalog of N services (the first CONNECTED of them
-// in dependency chains, the rest standalone) and a state row for each, mostly up, a few down
-// and degraded, as a poller would have left them. No health URLs: nothing polls them.
+// in dependency chains, the rest standalone), each with a health check on one loopback server
+// of ours (every 47th answers 503: down), checked once an hour so the poller's first round sets
+// every status and then stays quiet while the bench measures.
+import http from "node:http";
 import { hashPassword } from "./seed.mjs";
 
 export const CONNECTED = 220;
 
 const slugOf = (i) => `svc-${String(i).padStart(4, "0")}`;
+const isDown = (i) => i % 47 === 0;
 
-/** Catalog YAML: service i < CONNECTED depends on one or two services of lower index. */
-export function catalogYaml(count) {
+/** Catalog YAML: service 10 < i ≤ CONNECTED depends on one of the first ten (and every third on i − 5). */
+export function catalogYaml(count, healthBase) {
   const lines = ["services:"];
   for (let i = 1; i <= count; i++) {
     lines.push(`  - slug: ${slugOf(i)}`, `    name: Service ${i}`, `    team: Team ${1 + (i % 40)}`, `    owner: owner-${1 + (i % 90)}`);
     lines.push(`    tier: ${i % 5}`, `    description: Bench service ${i} of ${count}.`);
+    lines.push(`    health: { url: "${healthBase}/${slugOf(i)}/health", interval: 1h, timeout: 2s }`);
     if (i <= CONNECTED && i > 10) lines.push(`    dependsOn: [${slugOf(1 + (i % 10))}${i % 3 === 0 ? `, ${slugOf(i - 5)}` : ""}]`);
   }
   return `${lines.join("\n")}\n`;
 }
 
-/** State rows: every 47th service down, every 31st degraded, the rest up. Returns the viewer. */
-export async function seedServices(client, count, tag) {
-  await client.query(`
-    INSERT INTO "ServiceState" (slug, status, reason, since, "checkedAt", "latencyMs")
-    SELECT 'svc-' || lpad(g::text, 4, '0'),
-      (CASE WHEN g % 47 = 0 THEN 'down' WHEN g % 31 = 0 THEN 'degraded' ELSE 'up' END)::"CheckStatus",
-      CASE WHEN g % 47 = 0 THEN 'timeout after 5 s' WHEN g % 31 = 0 THEN 'Circuit breaker · db: open' END,
-      now() - (g % 300) * interval '1 minute', now(), 20 + g % 180
-    FROM generate_series(1, ${count}) g
-    ON CONFLICT (slug) DO UPDATE SET status = EXCLUDED.status, reason = EXCLUDED.reason, since = EXCLUDED.since`);
+/** The services' health endpoints: 200 {"status":"ok"}, or 503 for the ones that are down. */
+export function startHealthServer() {
+  const server = http.createServer((req, res) => {
+    const i = Number(/svc-(\d+)/.exec(req.url ?? "")?.[1] ?? 0);
+    res.writeHead(isDown(i) ? 503 : 200, { "content-type": "application/json" });
+    res.end(isDown(i) ? '{"status":"unavailable"}' : '{"status":"ok"}');
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() })));
+}
+
+/** The viewer the bench signs in as. */
+export async function seedViewer(client, tag) {
   const user = { email: `bench-services-${tag}@bench.test`, password: `bench-${tag}-${Date.now()}` };
   await client.query(
     `INSERT INTO "User" (id, email, name, role, "passwordHash", active, source, "createdAt", "updatedAt")
@@ -38,4 +44,4 @@ export async function seedServices(client, count, tag) {
 }
 
 /** A standalone service that is up: its change touches no other row. */
-export const changeSlug = (count) => slugOf(count - 1);
+export const changeSlug = (count) => slugOf(isDown(count - 1) ? count - 2 : count - 1);
