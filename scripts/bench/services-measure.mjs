@@ -85,6 +85,10 @@ export async function contentVisible(base, cookie, url, selector, n = 3) {
       await page.goto(base + url, { waitUntil: "commit" });
       await page.locator(selector).first().waitFor({ state: "visible" });
       times.push(Date.now() - t0);
+      if (process.env.BENCH_DEBUG) {
+        const nav = await page.evaluate(() => JSON.stringify({ nav: performance.getEntriesByType("navigation")[0], paint: performance.getEntriesByType("paint") }));
+        console.log(`[bench] visible after ${times.at(-1)} ms; ${nav}`);
+      }
     }
     return median(times);
   } finally {
