@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { ArrowRight, HelpCircle } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import type { HealthStatus, ServiceSummary } from "@/lib/services/types";
-import { STATUS_LOOK, StatusBadge } from "@/components/services/status-badge";
+import { STATUS_LOOK, StatusBadge, StatusIcon } from "@/components/services/status-badge";
 import { cn } from "@/lib/cn";
 
 const CHIP_TONE: Record<HealthStatus, string> = {
@@ -13,13 +13,12 @@ const CHIP_TONE: Record<HealthStatus, string> = {
 };
 
 /** Small links to services, each with its status icon (and the status in words for screen readers). */
-export function DependencyChips({ slugs, statusOf }: { slugs: string[]; statusOf: Map<string, HealthStatus> }) {
+export function DependencyChips({ slugs, statusOf }: { slugs: string[]; statusOf: Map<string, HealthStatus> | Record<string, HealthStatus> }) {
   if (!slugs.length) return <span className="text-muted">—</span>;
   return (
     <ul className="flex max-w-56 flex-wrap gap-1">
       {slugs.map((slug) => {
-        const status = statusOf.get(slug);
-        const Icon = status ? STATUS_LOOK[status].icon : HelpCircle;
+        const status = statusOf instanceof Map ? statusOf.get(slug) : statusOf[slug];
         const label = status ? STATUS_LOOK[status].label : "not in the catalog";
         return (
           <li key={slug}>
@@ -30,7 +29,7 @@ export function DependencyChips({ slugs, statusOf }: { slugs: string[]; statusOf
               data-status={status ?? "missing"}
               className={cn("inline-flex items-center gap-1 rounded border px-1.5 py-0.5 font-mono text-xs whitespace-nowrap hover:underline", CHIP_TONE[status ?? "unknown"])}
             >
-              <Icon className={cn("size-3.5", status === "up" && "text-ok")} aria-hidden />
+              <StatusIcon status={status ?? "unknown"} className={cn("size-3.5", status === "up" && "text-ok")} />
               {slug}
               <span className="sr-only">({label})</span>
             </Link>

@@ -1,69 +1,77 @@
 "use client";
-import Link from "next/link";
-import type { HealthStatus, ServiceSummary } from "@/lib/services/types";
+import { useCallback, useEffect, useState } from "react";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { HealthStatus, ServicePage } from "@/lib/services/types";
+import { pageQueryString, type ServicePageQuery } from "@/lib/services/service-filter";
 import { LiveIndicator } from "@/components/live/live-indicator";
-import { DeclareFromService } from "@/components/services/declare-from-service";
-import { DependencyChips } from "@/components/services/dependency-map";
-import { formatLatency, formatUptime, sortWorstFirst } from "@/components/services/format";
-import { IncidentLinks } from "@/components/services/incident-links";
+import { serviceKeys } from "@/components/services/keys";
+import { ROW_CELLS, ServiceRow } from "@/components/services/service-row";
+import { ServicesFilter, ServicesPager } from "@/components/services/services-controls";
 import { StaleNote } from "@/components/services/stale-note";
 import { StatusBadge } from "@/components/services/status-badge";
-import { useServiceList } from "@/components/services/use-services";
-import { Time } from "@/components/timeline/time";
+import { useServiceDeltas } from "@/components/services/use-service-deltas";
+import { getJson } from "@/components/services/use-services";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
-import { isFailing } from "@/lib/services/health-strip";
 
 const th = "px-3 py-2.5 font-medium whitespace-nowrap";
-const td = "px-3 py-2.5 align-top";
+/** Deltas carry status changes; latency and uptime of the rows on screen refresh this often. */
+const PAGE_REFRESH_MS = 60_000;
+const ORDER = ["down", "impacted", "degraded", "unknown", "up"] as const;
 
-const REASON_TONE: Record<HealthStatus, string> = {
-  down: "text-danger font-medium",
-  impacted: "text-danger",
-  degraded: "text-warning font-medium",
-  unknown: "text-muted",
-  up: "text-muted",
-};
+const queryOf = (p: ServicePage): ServicePageQuery => ({ q: p.q, status: p.status as ServicePageQuery["status"], page: p.page, per: p.per });
 
-function Reason({ s }: { s: ServiceSummary }) {
-  if (s.unmonitored) return <span className="text-muted">No health check configured</span>;
-  if (s.status === "up" || !s.reason) return <span className="text-muted">—</span>;
-  return <span className={REASON_TONE[s.status]}>{s.reason}</span>;
+function Counts({ counts }: { counts: Partial<Record<HealthStatus, number>> }) {
+  return (
+    <p className="flex flex-wrap gap-2" data-testid="services-counts">
+      {ORDER.map((st) =>
+        counts[st] ? (
+          <span key={st} className="inline-flex items-center gap-1 text-sm">
+            <StatusBadge status={st} testId="status-count" /> <span className="font-semibold tabular-nums">{counts[st]}</span>
+          </span>
+        ) : null,
+      )}
+    </p>
+  );
 }
 
-/** Open incidents on the service; a failing service none covers offers Declare (responders). */
-function Incidents({ s, canDeclare }: { s: ServiceSummary; canDeclare: boolean }) {
-  const failing = isFailing(s.status);
-  if (!s.openIncidents.length && failing && canDeclare) return <DeclareFromService service={s} size="sm" className="whitespace-nowrap" />;
-  return <IncidentLinks incidents={s.openIncidents} empty="—" />;
+function usePage(initial: ServicePage, query: ServicePageQuery) {
+  const qs = pageQueryString(query);
+  const [initialQs] = useState(() => pageQueryString(queryOf(initial)));
+  return useQuery({
+    queryKey: serviceKeys.page(qs),
+    queryFn: ({ signal }) => getJson<ServicePage>(`/api/services${qs || "?page=1"}`, signal),
+    initialData: qs === initialQs ? initial : undefined,
+    placeholderData: keepPreviousData,
+    staleTime: PAGE_REFRESH_MS,
+    refetchInterval: PAGE_REFRESH_MS,
+  });
 }
 
-/** Every service, worst first, refreshed every 5 s and on every health change. */
-export function ServicesTable({ initial, canDeclare = false }: { initial: ServiceSummary[]; canDeclare?: boolean }) {
-  const { data = initial, error, dataUpdatedAt } = useServiceList({ initial });
-  const rows = sortWorstFirst(data);
-  const statusOf = new Map(data.map((s) => [s.slug, s.status]));
-  const counts = rows.reduce<Partial<Record<HealthStatus, number>>>((c, s) => ({ ...c, [s.status]: (c[s.status] ?? 0) + 1 }), {});
+/** The fleet a page at a time, worst first, searchable; kept current by deltas, not refetches. */
+export function ServicesTable({ initial, canDeclare = false }: { initial: ServicePage; canDeclare?: boolean }) {
+  const [query, setQuery] = useState(() => queryOf(initial));
+  const { data = initial, isFetching } = usePage(initial, query);
+  const live = useServiceDeltas(initial.cursor);
+  const onChange = useCallback((next: ServicePageQuery) => setQuery(next), []);
+  useEffect(() => {
+    // The URL follows the view (shareable, survives a reload) without a server navigation.
+    const url = `/services${pageQueryString(query)}`;
+    if (url !== window.location.pathname + window.location.search) window.history.replaceState(window.history.state, "", url);
+  }, [query]);
   return (
     <section aria-labelledby="services-heading" className="mb-8">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 id="services-heading" className="text-lg font-semibold">
-          {rows.length} service{rows.length === 1 ? "" : "s"}
+          {data.total.toLocaleString("en-US")} service{data.total === 1 ? "" : "s"}
         </h2>
-        <p className="flex flex-wrap gap-2" data-testid="services-counts">
-          {(["down", "impacted", "degraded", "unknown", "up"] as const).map((st) =>
-            counts[st] ? (
-              <span key={st} className="inline-flex items-center gap-1 text-sm">
-                <StatusBadge status={st} testId="status-count" /> <span className="font-semibold tabular-nums">{counts[st]}</span>
-              </span>
-            ) : null,
-          )}
-        </p>
+        <Counts counts={data.counts} />
         <LiveIndicator className="ml-auto" />
       </div>
-      <StaleNote error={error} updatedAt={dataUpdatedAt} />
-      <Card className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid="services-table">
+      <ServicesFilter query={query} onChange={onChange} />
+      <StaleNote error={live.error} updatedAt={live.updatedAt} />
+      <Card className={cn("overflow-x-auto", isFetching && "opacity-80")}>
+        <table className={cn("w-full text-sm", ROW_CELLS)} data-testid="services-table" data-matched={data.matched}>
           <thead className="border-b border-border text-left text-xs tracking-wide text-muted uppercase">
             <tr>
               <th className={th} scope="col">Status · since</th>
@@ -77,45 +85,16 @@ export function ServicesTable({ initial, canDeclare = false }: { initial: Servic
             </tr>
           </thead>
           <tbody>
-            {rows.map((s) => (
-              <tr
-                key={s.slug}
-                data-testid="service-row"
-                data-slug={s.slug}
-                data-status={s.status}
-                className={cn("border-b border-border last:border-0 hover:bg-surface-2/60", s.status === "down" && "bg-danger/5")}
-              >
-                <td className={td}>
-                  <StatusBadge status={s.status} size="md" />
-                  {s.since ? <p className="mt-1 text-xs whitespace-nowrap text-muted" data-testid="service-since"><Time at={s.since} /></p> : null}
-                </td>
-                <th scope="row" className={cn(td, "text-left font-normal")}>
-                  <Link href={`/services/${s.slug}`} className="text-base font-semibold whitespace-nowrap text-accent hover:underline">
-                    {s.name}
-                  </Link>
-                  <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5 text-xs whitespace-nowrap text-muted">
-                    {s.name !== s.slug ? <span className="font-mono">{s.slug}</span> : null}
-                    {s.tier !== null ? <span className="rounded border border-border px-1 font-semibold" title={`Tier ${s.tier} (0 is the most critical)`}>Tier {s.tier}</span> : null}
-                  </p>
-                </th>
-                <td className={cn(td, "max-w-72 min-w-44 break-words")} data-testid="service-reason"><Reason s={s} /></td>
-                <td className={td}><Incidents s={s} canDeclare={canDeclare} /></td>
-                <td className={cn(td, "text-right whitespace-nowrap tabular-nums")}>{formatLatency(s.latencyMs)}</td>
-                <td className={cn(td, "text-right whitespace-nowrap tabular-nums")} data-testid="service-uptime">
-                  <p>{formatUptime(s.uptime24h)} <span className="text-xs text-muted">24 h</span></p>
-                  <p>{formatUptime(s.uptime7d)} <span className="text-xs text-muted">7 d</span></p>
-                </td>
-                <td className={td}><DependencyChips slugs={s.dependsOn} statusOf={statusOf} /></td>
-                <td className={cn(td, "max-w-44 break-words")}>
-                  {s.owner ? <p>{s.owner}</p> : null}
-                  {s.team ? <p className={s.owner ? "text-xs text-muted" : undefined}>{s.team}</p> : null}
-                  {!s.owner && !s.team ? <span className="text-muted">—</span> : null}
-                </td>
-              </tr>
+            {data.rows.map((s) => (
+              <ServiceRow key={s.slug} s={s} canDeclare={canDeclare} dependencyStatus={data.dependencyStatus} />
             ))}
           </tbody>
         </table>
+        {!data.rows.length ? (
+          <p className="px-3 py-6 text-center text-sm text-muted" data-testid="services-none">No service matches this search.</p>
+        ) : null}
       </Card>
+      <ServicesPager page={data.page} pageCount={data.pageCount} matched={data.matched} per={data.per} onPage={(page) => setQuery({ ...query, page })} />
     </section>
   );
 }

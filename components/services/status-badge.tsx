@@ -4,6 +4,18 @@ import { cn } from "@/lib/cn";
 
 type Look = { label: string; icon: LucideIcon; className: string; hint: string };
 
+/**
+ * A status icon drawn from the one sprite in public/: a list of 1,400 services repeats a short
+ * <use> reference instead of every icon's paths (same lucide shapes as STATUS_LOOK's icons).
+ */
+export function StatusIcon({ status, className }: { status: HealthStatus; className?: string }) {
+  return (
+    <svg className={className} aria-hidden>
+      <use href={`/status-icons.svg#${status}`} />
+    </svg>
+  );
+}
+
 // Colour, icon AND word, never colour alone. Down is a solid red fill: the loudest thing on screen.
 export const STATUS_LOOK: Record<HealthStatus, Look> = {
   down: { label: "Down", icon: XCircle, className: "border-red-700 bg-red-600 text-white", hint: "its own check fails" },
@@ -22,7 +34,6 @@ type Props = { status: HealthStatus; size?: "sm" | "md" | "lg"; className?: stri
 
 export function StatusBadge({ status, size = "sm", className, testId = "service-status" }: Props) {
   const look = STATUS_LOOK[status];
-  const Icon = look.icon;
   return (
     <span
       data-testid={testId}
@@ -35,7 +46,7 @@ export function StatusBadge({ status, size = "sm", className, testId = "service-
         className,
       )}
     >
-      <Icon className={size === "lg" ? "size-5" : size === "md" ? "size-4" : "size-3.5"} aria-hidden />
+      <StatusIcon status={status} className={size === "lg" ? "size-5" : size === "md" ? "size-4" : "size-3.5"} />
       {look.label}
     </span>
   );

@@ -13,8 +13,8 @@ const plural = (n: number, word: string) => `${n} ${word}`;
 const CARDS = 6;
 
 /** Failing services beyond the cards: still every one named, with its incident or a link to its page. */
-function MoreFailing({ list }: { list: StripService[] }) {
-  if (!list.length) return null;
+function MoreFailing({ list, more }: { list: StripService[]; more: number }) {
+  if (!list.length && !more) return null;
   return (
     <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="strip-more">
       <span className="font-semibold text-muted">Also failing:</span>
@@ -29,6 +29,11 @@ function MoreFailing({ list }: { list: StripService[] }) {
           ) : null}
         </span>
       ))}
+      {more ? (
+        <Link href="/services?status=failing" className="font-semibold text-accent hover:underline" data-testid="strip-more-link">
+          and {more.toLocaleString("en-US")} more →
+        </Link>
+      ) : null}
     </div>
   );
 }
@@ -51,8 +56,8 @@ export function ServiceStrip({ initial, since, now, canDeclare }: Props) {
       </p>
     );
   }
-  const count = (st: string) => data.failing.filter((s) => s.status === st).length;
-  const [down, degraded, impacted] = [count("down"), count("degraded"), count("impacted")];
+  // Counts over every failing service, not only the ones named (the server names the worst few).
+  const { down, degraded, impacted } = data.counts;
   const parts = [down && plural(down, "down"), degraded && plural(degraded, "degraded"), impacted && plural(impacted, "impacted")].filter(Boolean);
   // Words may break anywhere: in a phone-narrow column the strip wraps rather than scrolls sideways.
   return (
@@ -77,7 +82,7 @@ export function ServiceStrip({ initial, since, now, canDeclare }: Props) {
           <ServiceStripItem key={s.slug} s={s} now={now} canDeclare={canDeclare} />
         ))}
       </ul>
-      <MoreFailing list={data.failing.slice(CARDS)} />
+      <MoreFailing list={data.failing.slice(CARDS)} more={data.more} />
     </section>
   );
 }

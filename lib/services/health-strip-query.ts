@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { OPEN_STATUSES } from "@/lib/incidents/rules";
 import { createChangeCache } from "@/lib/live/change-cache";
 import { getActiveCatalog } from "@/lib/services/catalog-store";
-import { isFailing, sortStrip, type HealthStrip, type StripService } from "@/lib/services/health-strip";
+import { isFailing, sortStrip, STRIP_LIMIT, type HealthStrip, type StripService } from "@/lib/services/health-strip";
 import { effectiveStatus } from "@/lib/services/status";
 import type { CheckStatus, OpenIncidentRef } from "@/lib/services/types";
 
@@ -38,20 +38,25 @@ async function loadStrip(): Promise<HealthStrip> {
     : [];
   const notUp = new Map<string, Row>(rows.map((r) => [r.slug, r]));
   const failingRows = rows.filter((r) => isFailing(r.status));
-  const incidents = await openIncidentsFor(failingRows.map((r) => r.slug));
   const deps = new Map(services.map((s) => [s.slug, s.dependsOn]));
   const bySlug = new Map(services.map((s) => [s.slug, s]));
-  const failing: StripService[] = failingRows.map((r) => {
+  const all: StripService[] = failingRows.map((r) => {
     const s = bySlug.get(r.slug)!;
     // Only "down" matters to the dependency walk, and every down service is among these rows.
     const shown = effectiveStatus(r.slug, { status: r.status, reason: r.reason }, deps, (d) => notUp.get(d)?.status ?? "up");
     return {
       slug: r.slug, name: s.name, tier: s.tier ?? null, status: shown.status as StripService["status"], reason: shown.reason,
-      since: r.since.toISOString(), openIncidents: incidents.get(r.slug) ?? [],
+      since: r.since.toISOString(), openIncidents: [],
     };
   });
+  // At 1,400 services a bad day can fail hundreds: name the worst, count the rest.
+  const named = sortStrip(all).slice(0, STRIP_LIMIT);
+  const incidents = await openIncidentsFor(named.map((s) => s.slug));
+  const failing = named.map((s) => ({ ...s, openIncidents: incidents.get(s.slug) ?? [] }));
+  const counts = { down: 0, degraded: 0, impacted: 0 };
+  for (const s of all) counts[s.status]++;
   const up = slugs.length - rows.length;
-  return { total: slugs.length, up, unknown: rows.length - failingRows.length, failing: sortStrip(failing) };
+  return { total: slugs.length, up, unknown: rows.length - failingRows.length, failing, counts, more: all.length - named.length };
 }
 
 const cached = createChangeCache<HealthStrip>();

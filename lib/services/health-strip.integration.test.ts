@@ -50,6 +50,8 @@ describe("getHealthStrip", () => {
     const strip = await getHealthStrip();
     expect(strip).toMatchObject({ total: 5, up: 1, unknown: 0 });
     expect(strip.failing.map((s) => [s.slug, s.status])).toEqual([[bus, "down"], [runner, "down"], [cache, "degraded"], [router, "impacted"]]);
+    expect(strip.counts).toEqual({ down: 2, degraded: 1, impacted: 1 });
+    expect(strip.more).toBe(0);
     const r = strip.failing.find((s) => s.slug === runner)!;
     expect(r).toMatchObject({ name: "Runner", tier: 1, reason: "HTTP 503", openIncidents: [{ number: incident.number, severity: "P1", status: "triggered" }] });
     expect(Date.now() - Date.parse(r.since)).toBeGreaterThanOrEqual(4 * 60_000);

@@ -25,9 +25,16 @@ export type HealthStrip = {
   up: number;
   /** not checked yet, or not monitored */
   unknown: number;
-  /** down, degraded and impacted services, worst first */
+  /** down, degraded and impacted services, worst first: the first STRIP_LIMIT of them */
   failing: StripService[];
+  /** how many are failing in all, by status (the strip's headline counts) */
+  counts: Record<StripService["status"], number>;
+  /** failing services left off the list (see all of them on /services?status=failing) */
+  more: number;
 };
+
+/** Failing services the strip names; on a very bad day the rest are a count and a link. */
+export const STRIP_LIMIT = 24;
 
 const RANK: Record<StripService["status"], number> = { down: 0, degraded: 1, impacted: 2 };
 

@@ -51,30 +51,52 @@ function summarize(s: CatalogService, state: State | undefined, ctx: {
   };
 }
 
-async function load(only?: string[]) {
+/** The catalog, every service's state and effective status: cheap (one query), no uptimes. */
+export const loadFleet = cache(async () => {
   const active = await getActiveCatalog();
   const all = active.catalog.services;
-  const slugs = all.map((s) => s.slug);
-  const [states, up, incidents] = await Promise.all([
-    db.serviceState.findMany({ where: { slug: { in: slugs } } }),
-    uptimes(slugs),
-    openIncidentsBySlug(slugs),
-  ]);
+  const states = await db.serviceState.findMany({ where: { slug: { in: all.map((s) => s.slug) } } });
   const stateOf = new Map(states.map((s) => [s.slug, s as State]));
   const deps = new Map(all.map((s) => [s.slug, s.dependsOn]));
   const dependents = new Map<string, string[]>();
   for (const s of all) for (const d of s.dependsOn) dependents.set(d, [...(dependents.get(d) ?? []), s.slug]);
-  const ctx = { deps, dependents, statusOf: (slug: string) => stateOf.get(slug)?.status, up, incidents };
-  const chosen = only ? all.filter((s) => only.includes(s.slug)) : all;
-  return { active, chosen, stateOf, summaries: chosen.map((s) => summarize(s, stateOf.get(s.slug), ctx)) };
+  const statusOf = (slug: string) => stateOf.get(slug)?.status;
+  const shown = (s: CatalogService) => {
+    const state = stateOf.get(s.slug);
+    const own = { status: state?.status ?? "unknown", reason: state?.reason ?? (state ? null : "not checked yet") };
+    return effectiveStatus(s.slug, own, deps, statusOf);
+  };
+  return { active, all, stateOf, deps, dependents, statusOf, shown };
+});
+
+export type Fleet = Awaited<ReturnType<typeof loadFleet>>;
+
+/** Full summaries of `chosen`: uptimes and open incidents are read for those services only. */
+export async function summarizeSome(fleet: Fleet, chosen: CatalogService[]): Promise<ServiceSummary[]> {
+  const slugs = chosen.map((s) => s.slug);
+  if (!slugs.length) return [];
+  const [up, incidents] = await Promise.all([uptimes(slugs), openIncidentsBySlug(slugs)]);
+  const ctx = { deps: fleet.deps, dependents: fleet.dependents, statusOf: fleet.statusOf, up, incidents };
+  return chosen.map((s) => summarize(s, fleet.stateOf.get(s.slug), ctx));
 }
+
+async function load(only?: string[]) {
+  const fleet = await loadFleet();
+  const chosen = only ? fleet.all.filter((s) => only.includes(s.slug)) : fleet.all;
+  return { active: fleet.active, chosen, stateOf: fleet.stateOf, summaries: await summarizeSome(fleet, chosen) };
+}
+
+type Active = Awaited<ReturnType<typeof getActiveCatalog>>;
+const catalogInfo = (active: Active) => ({
+  versionId: active.versionId, loadedAt: active.loadedAt?.toISOString() ?? null, source: active.source, problems: active.problems, file: catalogFile(),
+});
+
+/** Which catalog is in force, from where, and its problems: the services page's header line. */
+export const getCatalogInfo = cache(async () => catalogInfo(await getActiveCatalog()));
 
 export const listServices = cache(async () => {
   const { active, summaries } = await load();
-  return {
-    services: summaries,
-    catalog: { versionId: active.versionId, loadedAt: active.loadedAt?.toISOString() ?? null, source: active.source, problems: active.problems, file: catalogFile() },
-  };
+  return { services: summaries, catalog: catalogInfo(active) };
 });
 
 /** Summaries of some services (an incident's affected ones), in the order given; unknown slugs are skipped. */

@@ -92,3 +92,42 @@ export type PanelData = PanelInfo & {
   /** "Prometheus at http://…: timeout after 5 s", "no samples yet" */
   error: string | null;
 };
+
+/** How many services show each status, over the whole catalog. */
+export type StatusCounts = Partial<Record<HealthStatus, number>>;
+
+/** One page of the services list (worst first), with the audit seq it is current to. */
+export type ServicePage = {
+  rows: ServiceSummary[];
+  /** catalog services in all */
+  total: number;
+  /** services matching the search and status filter */
+  matched: number;
+  page: number;
+  pageCount: number;
+  per: number;
+  q: string;
+  status: string;
+  counts: StatusCounts;
+  /** the status of every service the rows depend on (they may sit on other pages) */
+  dependencyStatus: Record<string, HealthStatus>;
+  /** audit seq: ask /api/services?since=<cursor> for what changed after it */
+  cursor: string;
+};
+
+/** A dependency-map node: just enough to draw and link it. */
+export type MapNode = { slug: string; name: string; status: HealthStatus; reason: string | null; tier: number | null; dependsOn: string[] };
+
+/** The connected part of the fleet; services with no dependency either way are only counted. */
+export type ServiceMap = {
+  nodes: MapNode[];
+  standalone: number;
+  standaloneFailing: number;
+  /** the standalone services themselves when they are few; null: fetch them on demand */
+  standaloneNodes: MapNode[] | null;
+};
+
+/** What changed after a cursor: the services whose status (or incidents) changed, or "refetch all". */
+export type ServiceDelta =
+  | { reset: true; cursor: string; reason: string }
+  | { reset: false; cursor: string; changed: ServiceSummary[]; counts: StatusCounts; total: number; standaloneFailing: number };

@@ -6,13 +6,18 @@ import { ServicesTable } from "@/components/services/services-table";
 import { PageHeader } from "@/components/ui/card";
 import { hasRole } from "@/lib/auth/roles";
 import { requirePageUser } from "@/lib/auth/session";
-import { listServices } from "@/lib/services/queries";
+import { getServiceMap, listServicePage } from "@/lib/services/list-page";
+import { getCatalogInfo } from "@/lib/services/queries";
+import { pageQueryFrom } from "@/lib/services/service-filter";
 
 export const metadata: Metadata = { title: "Services" };
 
-export default async function ServicesPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ServicesPage({ searchParams }: Props) {
   const user = await requirePageUser();
-  const { services, catalog } = await listServices();
+  const query = pageQueryFrom(await searchParams);
+  const [page, map, catalog] = await Promise.all([listServicePage(query), getServiceMap(), getCatalogInfo()]);
   return (
     <>
       <PageHeader title="Services" description="Live health of every service in the catalog, worst first." />
@@ -24,10 +29,10 @@ export default async function ServicesPage() {
         <CatalogLine catalog={catalog} />
       )}
       <CatalogProblems problems={catalog.problems} />
-      {services.length ? (
+      {page.total ? (
         <>
-          <ServicesTable initial={services} canDeclare={hasRole(user.role, "responder")} />
-          <FleetMap initial={services} />
+          <ServicesTable initial={page} canDeclare={hasRole(user.role, "responder")} />
+          <FleetMap initial={map} />
         </>
       ) : (
         <CatalogEmpty file={catalog.file} />
