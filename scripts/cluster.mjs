@@ -65,6 +65,8 @@ export function runPrimary(count, log) {
 
 /** In a worker: /metrics (lib/health/metrics.ts) asks the primary for every worker's metrics. */
 export function serveClusterMetrics(register) {
+  // Constructing one installs prom-client's worker-side listener that answers the primary.
+  new client.AggregatorRegistry();
   client.AggregatorRegistry.setRegistries([register]);
   const pending = new Map();
   let next = 0;

@@ -1,32 +1,16 @@
 // Measuring helpers of `npm run bench:services-page`: its own database, timed GETs, the one
 // status change, and "content visible" in headless chromium.
-import crypto from "node:crypto";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import pg from "pg";
-import { onStop, startDatabase } from "./processes.mjs";
+import { startDatabase } from "./processes.mjs";
+import { createThrowawayDatabase } from "./throwaway-db.mjs";
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** A database of our own: created on the local server of DATABASE_URL and dropped at the end. */
+/** A throwaway database on DATABASE_URL's (local) server, or the embedded one without it. */
 export async function throwawayDatabase(env, say) {
-  const url = await startDatabase(env, say);
-  if (!process.env.DATABASE_URL || url !== process.env.DATABASE_URL) return url;
-  const name = `sitrep_bench_services_${crypto.randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  onStop(async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  });
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  say(`throwaway database ${name} on ${own.host}`);
-  return own.toString();
+  if (!env.DATABASE_URL) return startDatabase(env, say);
+  return (await createThrowawayDatabase(env.DATABASE_URL, "sitrep_bench_services", say)).url;
 }
 
 /** One GET: status, bytes, time to first byte and to the last byte (ms). */
