@@ -4,9 +4,13 @@ import { useRouter } from "next/navigation";
 import { Pin, PinOff } from "lucide-react";
 import { toast } from "sonner";
 import { pinTimelineEventAction } from "@/lib/incidents/actions";
+import { SpriteIcon } from "@/components/timeline/sprite";
 import { cn } from "@/lib/cn";
 
-export function PinButton({ eventId, pinned }: { eventId: string; pinned: boolean }) {
+type Props = { eventId: string; pinned: boolean; onPinned?: (id: string, pinned: boolean) => void };
+
+/** Pins or unpins one event; `onPinned` lets a feed that holds the event in its own state update it. */
+export function PinButton({ eventId, pinned, onPinned }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const Icon = pinned ? PinOff : Pin;
@@ -20,14 +24,16 @@ export function PinButton({ eventId, pinned }: { eventId: string; pinned: boolea
       onClick={() =>
         start(async () => {
           const r = await pinTimelineEventAction({ eventId, pinned: !pinned });
-          if (r.ok) toast.success(r.message ?? "Saved.");
-          else toast.error(r.error);
+          if (r.ok) {
+            toast.success(r.message ?? "Saved.");
+            onPinned?.(eventId, !pinned);
+          } else toast.error(r.error);
           router.refresh();
         })
       }
       className={cn("rounded p-1.5 hover:bg-surface-2 disabled:opacity-50", pinned ? "text-warning" : "text-muted hover:text-fg")}
     >
-      <Icon className="size-4" aria-hidden />
+      <SpriteIcon icon={Icon} className="size-4" />
     </button>
   );
 }

@@ -1,27 +1,43 @@
 import Link from "next/link";
-import type { TimelineEntry, TimelineFilter } from "@/lib/incidents/queries";
+import { Pin, PinOff } from "lucide-react";
 import { NoteComposer } from "@/components/timeline/note-composer";
+import { renderEvent } from "@/components/timeline/event-kinds";
+import { IconSprite } from "@/components/timeline/sprite";
 import { TimelineEvent } from "@/components/timeline/timeline-event";
+import { TimelineFeed } from "@/components/timeline/timeline-feed";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
+import { listTimelinePage } from "@/lib/timeline/queries";
+import type { TimelineView } from "@/lib/timeline/wire";
 
-const FILTERS: { value: TimelineFilter; label: string }[] = [
+const FILTERS: { value: TimelineView; label: string }[] = [
   { value: "all", label: "All" },
   { value: "notes", label: "Notes" },
   { value: "pinned", label: "Pinned" },
 ];
+/** The key events strip shows the newest few; the Pinned tab has them all. */
+const KEY_EVENTS = 5;
 
-type Props = { incidentId: string; basePath: string; events: TimelineEntry[]; pinned: TimelineEntry[]; filter: TimelineFilter; canEdit: boolean };
+type Props = { incidentId: string; number: number; view: TimelineView; canEdit: boolean; since: string };
 
-/** The incident's timeline, newest first, with its key (pinned) events in a strip above it. */
-export function Timeline({ incidentId, basePath, events, pinned, filter, canEdit }: Props) {
+/**
+ * The incident's timeline, newest first: its newest page rendered here, the rest fetched by the
+ * browser (components/timeline/timeline-feed.tsx), with its key (pinned) events in a strip above.
+ */
+export async function Timeline({ incidentId, number, view, canEdit, since }: Props) {
+  const [first, pinned] = await Promise.all([listTimelinePage(incidentId, view), listTimelinePage(incidentId, "pinned", undefined, KEY_EVENTS)]);
+  const basePath = `/incidents/${number}`;
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-4">
-      {pinned.length ? (
+      {pinned.events.length ? (
         <Card className="border-warning/60" data-testid="key-events">
-          <h2 className="border-b border-border px-4 py-2 text-sm font-semibold text-warning">Key events</h2>
+          <h2 className="flex justify-between border-b border-border px-4 py-2 text-sm font-semibold text-warning">
+            Key events
+            {pinned.older ? <Link href={`${basePath}?view=pinned`} scroll={false} className="font-normal text-accent hover:underline">All key events</Link> : null}
+          </h2>
+          <IconSprite icons={[...pinned.events.map((e) => renderEvent(e).icon), Pin, PinOff]} />
           <ol>
-            {pinned.map((e) => <TimelineEvent key={e.id} event={e} canEdit={canEdit} compact />)}
+            {pinned.events.map((e) => <TimelineEvent key={e.id} event={e} canEdit={canEdit} compact />)}
           </ol>
         </Card>
       ) : null}
@@ -34,8 +50,8 @@ export function Timeline({ incidentId, basePath, events, pinned, filter, canEdit
                 key={f.value}
                 href={f.value === "all" ? basePath : `${basePath}?view=${f.value}`}
                 scroll={false}
-                aria-current={filter === f.value ? "page" : undefined}
-                className={cn("rounded px-3 py-1 text-sm font-medium", filter === f.value ? "bg-surface text-fg shadow-sm" : "text-muted hover:text-fg")}
+                aria-current={view === f.value ? "page" : undefined}
+                className={cn("rounded px-3 py-1 text-sm font-medium", view === f.value ? "bg-surface text-fg shadow-sm" : "text-muted hover:text-fg")}
               >
                 {f.label}
               </Link>
@@ -43,16 +59,18 @@ export function Timeline({ incidentId, basePath, events, pinned, filter, canEdit
           </nav>
         </div>
         {canEdit ? <NoteComposer incidentId={incidentId} /> : null}
-        {events.length ? (
-          <ol data-testid="timeline">
-            {events.map((e) => <TimelineEvent key={e.id} event={e} canEdit={canEdit} />)}
-          </ol>
-        ) : (
-          <p className="px-4 py-8 text-center text-sm text-muted" data-testid="timeline">
-            {filter === "notes" ? "No notes yet." : filter === "pinned" ? "Nothing pinned yet. Pin the events that tell the story." : "Nothing on the timeline yet."}
-          </p>
-        )}
+        <TimelineFeed key={view} number={number} incidentId={incidentId} view={view} canEdit={canEdit} initial={first} since={since} />
       </Card>
     </section>
+  );
+}
+
+/** What the timeline looks like while its first page is on its way. */
+export function TimelineSkeleton() {
+  return (
+    <Card className="flex flex-col gap-3 p-4" data-testid="timeline-skeleton" aria-busy="true" aria-label="Loading the timeline">
+      <div className="h-5 w-32 animate-pulse rounded bg-surface-2" />
+      {[0, 1, 2, 3, 4].map((i) => <div key={i} className="h-12 animate-pulse rounded bg-surface-2" />)}
+    </Card>
   );
 }
