@@ -112,11 +112,13 @@ async function main() {
   const app = await startApp({ root, env, port: await freePort(), say });
   const target = `/incidents/${seeded.big}`;
   const opts = { concurrency: CLIENTS, durationMs: SECONDS * 1000 };
-  const health = await measure(`${app.base}/api/health`, opts);
+  const health = await measure(`${app.base}/api/health`, { ...opts, cookie: "" });
   const rows = [];
   for (const [role, user] of [["responder", seeded.responder], ["viewer", seeded.user]]) {
     const cookie = await signIn(app.base, user);
     const page = await pageFigures(app.base, target, cookie);
+    // BENCH_SAVE_HTML=dir keeps each page, to see what its bytes are made of.
+    if (process.env.BENCH_SAVE_HTML) fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, `incident-${role}.html`), page.html);
     const stats = await measure(app.base + target, { ...opts, cookie });
     rows.push({ role, page, stats });
   }

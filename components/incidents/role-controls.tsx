@@ -31,7 +31,10 @@ export function RoleControls({ incidentId, holders, users, me, canEdit }: Props)
       return assignIncidentRoleAction({ incidentId, role, from: current[role] || null, userId: userId || null });
     });
   // A holder who is no longer assignable (deactivated, or a viewer now) must still show up.
-  const options = (role: IncidentRole) => (holders[role] && !users.some((u) => u.id === holders[role]!.id) ? [holders[role]!, ...users] : users);
+  const everyone = (role: IncidentRole) => (holders[role] && !users.some((u) => u.id === holders[role]!.id) ? [holders[role]!, ...users] : users);
+  // Until React runs, a select cannot be changed: its HTML names only the holder (three lists of
+  // every responder weighed kilobytes on a page that must stay light).
+  const options = (role: IncidentRole) => (hydrated ? everyone(role) : everyone(role).filter((u) => u.id === shown[role]));
 
   return (
     <div className="flex flex-col gap-3" data-testid="role-controls" data-hydrated={hydrated}>

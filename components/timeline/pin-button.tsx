@@ -5,7 +5,6 @@ import { Pin, PinOff } from "lucide-react";
 import { toast } from "sonner";
 import { pinTimelineEventAction } from "@/lib/incidents/actions";
 import { SpriteIcon } from "@/components/timeline/sprite";
-import { cn } from "@/lib/cn";
 
 type Props = { eventId: string; pinned: boolean; onPinned?: (id: string, pinned: boolean) => void };
 
@@ -19,7 +18,6 @@ export function PinButton({ eventId, pinned, onPinned }: Props) {
       type="button"
       aria-pressed={pinned}
       aria-label={pinned ? "Unpin event" : "Pin event"}
-      title={pinned ? "Unpin: remove from key events" : "Pin as a key event"}
       disabled={pending}
       onClick={() =>
         start(async () => {
@@ -31,9 +29,10 @@ export function PinButton({ eventId, pinned, onPinned }: Props) {
           router.refresh();
         })
       }
-      className={cn("rounded p-1.5 hover:bg-surface-2 disabled:opacity-50", pinned ? "text-warning" : "text-muted hover:text-fg")}
+      // .tl-pin (app/globals.css): one short class, drawn on every event of the timeline.
+      className="tl-pin"
     >
-      <SpriteIcon icon={Icon} className="size-4" />
+      <SpriteIcon icon={Icon} />
     </button>
   );
 }

@@ -1,5 +1,4 @@
 import type { LucideIcon } from "lucide-react";
-import { cn } from "@/lib/cn";
 
 // The timeline draws the same dozen icons on every event: each is sent once as an SVG <symbol>
 // and every event points at it with <use> (about 60 bytes instead of 500 per drawing).
@@ -21,10 +20,10 @@ export function IconSprite({ icons }: { icons: LucideIcon[] }) {
   );
 }
 
-/** A sprite icon, sized by its class like a lucide one (size-4 …). */
+/** A sprite icon; its size comes from the caller's CSS (app/globals.css, .tl-…) or `className`. */
 export function SpriteIcon({ icon, className }: { icon: LucideIcon; className?: string }) {
   return (
-    <svg className={cn("shrink-0", className)} viewBox="0 0 24 24" aria-hidden>
+    <svg className={className} viewBox="0 0 24 24" aria-hidden>
       <use href={`#${symbolId(icon)}`} />
     </svg>
   );

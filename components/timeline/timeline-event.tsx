@@ -3,7 +3,7 @@ import type { TimelineItem } from "@/lib/timeline/wire";
 import { renderEvent } from "@/components/timeline/event-kinds";
 import { PinButton } from "@/components/timeline/pin-button";
 import { SpriteIcon } from "@/components/timeline/sprite";
-import { Time } from "@/components/timeline/time";
+import { Ago } from "@/components/timeline/time";
 import { formatUtc } from "@/components/timeline/time-format";
 import { cn } from "@/lib/cn";
 
@@ -21,20 +21,20 @@ export function TimelineEvent({ event, canEdit, compact = false, onPinned }: Pro
   return (
     <li data-testid="timeline-event" data-kind={event.kind} data-pinned={event.pinned || undefined} className={cn("tl-ev", compact && "tl-compact")}>
       <span className={cn("tl-icon", tone ?? "text-muted")}>
-        <SpriteIcon icon={icon} className="size-4" />
+        <SpriteIcon icon={icon} />
       </span>
       <div className="min-w-0">
         <p className="tl-meta">
           <b>{event.actorLabel}</b>
-          <Time at={event.occurredAt} />
-          <span className="tabular-nums">{formatUtc(event.occurredAt, true)}</span>
+          <Ago at={event.occurredAt} />
+          <time dateTime={event.occurredAt}>{formatUtc(event.occurredAt, true)}</time>
           {backfilled ? (
             <span data-testid="backfilled" title={`Written ${formatUtc(event.createdAt, true)}`} className="tl-backfilled">
               backfilled · written {formatUtc(event.createdAt)}
             </span>
           ) : null}
           {event.pinned ? (
-            <span className="tl-key"><SpriteIcon icon={Pin} className="size-3" />key event</span>
+            <span className="tl-key"><SpriteIcon icon={Pin} />key event</span>
           ) : null}
         </p>
         <div className="tl-body">{content}</div>

@@ -1,9 +1,5 @@
 import Link from "next/link";
-import { Pin, PinOff } from "lucide-react";
 import { NoteComposer } from "@/components/timeline/note-composer";
-import { renderEvent } from "@/components/timeline/event-kinds";
-import { IconSprite } from "@/components/timeline/sprite";
-import { TimelineEvent } from "@/components/timeline/timeline-event";
 import { TimelineFeed } from "@/components/timeline/timeline-feed";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
@@ -21,46 +17,47 @@ const KEY_EVENTS = 5;
 type Props = { incidentId: string; number: number; view: TimelineView; canEdit: boolean; since: string };
 
 /**
- * The incident's timeline, newest first: its newest page rendered here, the rest fetched by the
- * browser (components/timeline/timeline-feed.tsx), with its key (pinned) events in a strip above.
+ * The incident's timeline: its newest page and newest key events read here, handed once to the
+ * client feed (components/timeline/timeline-feed.tsx), which fetches the rest as needed.
  */
 export async function Timeline({ incidentId, number, view, canEdit, since }: Props) {
   const [first, pinned] = await Promise.all([listTimelinePage(incidentId, view), listTimelinePage(incidentId, "pinned", undefined, KEY_EVENTS)]);
+  // A key event already on the first page travels once: by its id.
+  const onFirst = new Set(first.events.map((e) => e.id));
+  const keyEvents = { ids: pinned.events.map((e) => e.id), extra: pinned.events.filter((e) => !onFirst.has(e.id)), more: pinned.older !== null };
   const basePath = `/incidents/${number}`;
+  const toolbar = (
+    <div className="flex items-center justify-between gap-4 border-b border-border px-4 py-3">
+      <h2 id="timeline-heading" className="text-base font-semibold">Timeline</h2>
+      <nav aria-label="Timeline filter" className="flex gap-1 rounded-md bg-surface-2 p-1">
+        {FILTERS.map((f) => (
+          <Link
+            key={f.value}
+            href={f.value === "all" ? basePath : `${basePath}?view=${f.value}`}
+            scroll={false}
+            aria-current={view === f.value ? "page" : undefined}
+            className={cn("rounded px-3 py-1 text-sm font-medium", view === f.value ? "bg-surface text-fg shadow-sm" : "text-muted hover:text-fg")}
+          >
+            {f.label}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
   return (
     <section aria-labelledby="timeline-heading" className="flex flex-col gap-4">
-      {pinned.events.length ? (
-        <Card className="border-warning/60" data-testid="key-events">
-          <h2 className="flex justify-between border-b border-border px-4 py-2 text-sm font-semibold text-warning">
-            Key events
-            {pinned.older ? <Link href={`${basePath}?view=pinned`} scroll={false} className="font-normal text-accent hover:underline">All key events</Link> : null}
-          </h2>
-          <IconSprite icons={[...pinned.events.map((e) => renderEvent(e).icon), Pin, PinOff]} />
-          <ol>
-            {pinned.events.map((e) => <TimelineEvent key={e.id} event={e} canEdit={canEdit} compact />)}
-          </ol>
-        </Card>
-      ) : null}
-      <Card>
-        <div className="flex items-center justify-between gap-4 border-b border-border px-4 py-3">
-          <h2 id="timeline-heading" className="text-base font-semibold">Timeline</h2>
-          <nav aria-label="Timeline filter" className="flex gap-1 rounded-md bg-surface-2 p-1">
-            {FILTERS.map((f) => (
-              <Link
-                key={f.value}
-                href={f.value === "all" ? basePath : `${basePath}?view=${f.value}`}
-                scroll={false}
-                aria-current={view === f.value ? "page" : undefined}
-                className={cn("rounded px-3 py-1 text-sm font-medium", view === f.value ? "bg-surface text-fg shadow-sm" : "text-muted hover:text-fg")}
-              >
-                {f.label}
-              </Link>
-            ))}
-          </nav>
-        </div>
-        {canEdit ? <NoteComposer incidentId={incidentId} /> : null}
-        <TimelineFeed key={view} number={number} incidentId={incidentId} view={view} canEdit={canEdit} initial={first} since={since} />
-      </Card>
+      <TimelineFeed
+        key={view}
+        number={number}
+        incidentId={incidentId}
+        view={view}
+        canEdit={canEdit}
+        initial={first}
+        keyEvents={keyEvents}
+        since={since}
+        toolbar={toolbar}
+        composer={canEdit ? <NoteComposer incidentId={incidentId} /> : null}
+      />
     </section>
   );
 }

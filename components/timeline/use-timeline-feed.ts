@@ -94,5 +94,5 @@ export function useTimelineFeed({ number, incidentId, view, initial, since }: Op
     });
   }, [view]);
 
-  return { items, older, loading, error, loadOlder, setPinned };
+  return { items, held, older, loading, error, loadOlder, setPinned };
 }

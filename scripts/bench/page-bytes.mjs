@@ -3,7 +3,7 @@
 // and when the first byte, a marker (e.g. the incident header) and the last byte arrived.
 import http from "node:http";
 
-const FLIGHT = /<script>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g;
+const FLIGHT = /<script[^>]*>self\.__next_f\.push\(([\s\S]*?)\)<\/script>/g;
 
 /** The bytes of the flight data inside the HTML (what React needs to hydrate, beside the markup). */
 export function flightBytes(html) {
