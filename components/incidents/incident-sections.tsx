@@ -74,11 +74,9 @@ export async function IncidentSidebarSection({ incident, user, canEdit }: Props 
   return <IncidentSidebar incident={incident} events={milestones} users={users} me={{ id: user.id, name: user.name }} canEdit={canEdit} />;
 }
 
-/** A section on its way. */
-export function SectionSkeleton({ rows = 2, testId }: { rows?: number; testId?: string }) {
-  return (
-    <Card className="flex flex-col gap-3 p-4" aria-busy="true" data-testid={testId}>
-      {Array.from({ length: rows }, (_, i) => <div key={i} className="h-10 animate-pulse rounded bg-surface-2" />)}
-    </Card>
-  );
+const SKELETON_HEIGHT = { 2: "h-28", 3: "h-40", 4: "h-56" } as const;
+
+/** A section on its way: one pulsing card of about its height (a placeholder must weigh little). */
+export function SectionSkeleton({ rows = 2 }: { rows?: keyof typeof SKELETON_HEIGHT }) {
+  return <Card className={`${SKELETON_HEIGHT[rows]} animate-pulse`} aria-busy="true" />;
 }

@@ -23,7 +23,8 @@ export function IconSprite({ icons }: { icons: LucideIcon[] }) {
 /** A sprite icon; its size comes from the caller's CSS (app/globals.css, .tl-…) or `className`. */
 export function SpriteIcon({ icon, className }: { icon: LucideIcon; className?: string }) {
   return (
-    <svg className={className} viewBox="0 0 24 24" aria-hidden>
+    // No viewBox here: the symbol's own scales the icon to this svg's CSS size.
+    <svg className={className} aria-hidden>
       <use href={`#${symbolId(icon)}`} />
     </svg>
   );

@@ -3,7 +3,7 @@ import { NoteComposer } from "@/components/timeline/note-composer";
 import { TimelineFeed } from "@/components/timeline/timeline-feed";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/lib/cn";
-import { listTimelinePage } from "@/lib/timeline/queries";
+import { listTimelinePage, TIMELINE_FIRST_PAGE } from "@/lib/timeline/queries";
 import type { TimelineView } from "@/lib/timeline/wire";
 
 const FILTERS: { value: TimelineView; label: string }[] = [
@@ -21,7 +21,7 @@ type Props = { incidentId: string; number: number; view: TimelineView; canEdit: 
  * client feed (components/timeline/timeline-feed.tsx), which fetches the rest as needed.
  */
 export async function Timeline({ incidentId, number, view, canEdit, since }: Props) {
-  const [first, pinned] = await Promise.all([listTimelinePage(incidentId, view), listTimelinePage(incidentId, "pinned", undefined, KEY_EVENTS)]);
+  const [first, pinned] = await Promise.all([listTimelinePage(incidentId, view, undefined, TIMELINE_FIRST_PAGE), listTimelinePage(incidentId, "pinned", undefined, KEY_EVENTS)]);
   // A key event already on the first page travels once: by its id.
   const onFirst = new Set(first.events.map((e) => e.id));
   const keyEvents = { ids: pinned.events.map((e) => e.id), extra: pinned.events.filter((e) => !onFirst.has(e.id)), more: pinned.older !== null };
@@ -65,9 +65,6 @@ export async function Timeline({ incidentId, number, view, canEdit, since }: Pro
 /** What the timeline looks like while its first page is on its way. */
 export function TimelineSkeleton() {
   return (
-    <Card className="flex flex-col gap-3 p-4" data-testid="timeline-skeleton" aria-busy="true" aria-label="Loading the timeline">
-      <div className="h-5 w-32 animate-pulse rounded bg-surface-2" />
-      {[0, 1, 2, 3, 4].map((i) => <div key={i} className="h-12 animate-pulse rounded bg-surface-2" />)}
-    </Card>
+    <Card className="h-96 animate-pulse" data-testid="timeline-skeleton" aria-busy="true" aria-label="Loading the timeline" />
   );
 }
