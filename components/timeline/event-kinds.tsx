@@ -90,7 +90,7 @@ export const EVENT_RENDERERS: Record<string, Renderer> = {
       </span>
     ),
   }),
-  note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
+  note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} inTimeline /> }),
   merge: (_e, d) => ({ icon: GitMerge, tone: "text-accent", content: <OtherIncident d={d} text={mergeEventText(d)} /> }),
   link: (_e, d) => ({ icon: Link2, content: <OtherIncident d={d} text={linkEventText(d)} /> }),
 };

@@ -5,6 +5,7 @@ import { Pin, PinOff } from "lucide-react";
 import { toast } from "sonner";
 import { pinTimelineEventAction } from "@/lib/incidents/actions";
 import { SpriteIcon } from "@/components/timeline/sprite";
+import { useHydrated } from "@/components/timeline/use-now";
 
 type Props = { eventId: string; pinned: boolean; onPinned?: (id: string, pinned: boolean) => void };
 
@@ -12,7 +13,10 @@ type Props = { eventId: string; pinned: boolean; onPinned?: (id: string, pinned:
 export function PinButton({ eventId, pinned, onPinned }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   const Icon = pinned ? PinOff : Pin;
+  // A click before React runs does nothing: the page's HTML (one button per event) goes without.
+  if (!hydrated) return null;
   return (
     <button
       type="button"

@@ -12,7 +12,7 @@ const FILTERS: { value: TimelineView; label: string }[] = [
   { value: "pinned", label: "Pinned" },
 ];
 /** The key events strip shows the newest few; the Pinned tab has them all. */
-const KEY_EVENTS = 5;
+const KEY_EVENTS = 3;
 
 type Props = { incidentId: string; number: number; view: TimelineView; canEdit: boolean; since: string };
 
