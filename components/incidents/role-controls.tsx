@@ -31,14 +31,14 @@ export function RoleControls({ incidentId, holders, users, me, canEdit }: Props)
       return assignIncidentRoleAction({ incidentId, role, from: current[role] || null, userId: userId || null });
     });
   // A holder who is no longer assignable (deactivated, or a viewer now) must still show up.
-  const everyone = (role: IncidentRole) => (holders[role] && !users.some((u) => u.id === holders[role]!.id) ? [holders[role]!, ...users] : users);
-  // Until React runs, a select cannot be changed: its HTML names only the holder (three lists of
-  // every responder weighed kilobytes on a page that must stay light).
-  const options = (role: IncidentRole) => (hydrated ? everyone(role) : everyone(role).filter((u) => u.id === shown[role]));
+  const options = (role: IncidentRole) => (holders[role] && !users.some((u) => u.id === holders[role]!.id) ? [holders[role]!, ...users] : users);
+  // Until React runs nothing here can act: the page's HTML names the holders as text (three lists
+  // of every responder and their buttons weighed kilobytes on a page that must stay light).
+  const editable = canEdit && hydrated;
 
   return (
     <div className="flex flex-col gap-3" data-testid="role-controls" data-hydrated={hydrated}>
-      {canEdit && current.commander !== me.id ? (
+      {editable && current.commander !== me.id ? (
         <Button onClick={() => assign("commander", me.id)} disabled={pending} className="w-full">
           <Hand className="size-4" aria-hidden />
           I&apos;m on it
@@ -49,7 +49,7 @@ export function RoleControls({ incidentId, holders, users, me, canEdit }: Props)
           <label htmlFor={`role-${role}`} className="text-xs font-medium uppercase tracking-wide text-muted">
             {ROLE_NAMES[role]}
           </label>
-          {canEdit ? (
+          {editable ? (
             <div className="flex gap-2">
               <select
                 id={`role-${role}`}
