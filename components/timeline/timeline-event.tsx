@@ -1,5 +1,5 @@
 import { Pin } from "lucide-react";
-import type { TimelineItem } from "@/lib/timeline/wire";
+import { writtenAt, type TimelineItem } from "@/lib/timeline/wire";
 import { renderEvent } from "@/components/timeline/event-kinds";
 import { PinButton } from "@/components/timeline/pin-button";
 import { SpriteIcon } from "@/components/timeline/sprite";
@@ -9,7 +9,7 @@ import { cn } from "@/lib/cn";
 
 /** A note "happened at" well before it was written is a backfill, and says so. */
 const BACKFILL_SLACK_MS = 60_000;
-export const isBackfilled = (e: TimelineItem) => Date.parse(e.createdAt) - Date.parse(e.occurredAt) > BACKFILL_SLACK_MS;
+export const isBackfilled = (e: TimelineItem) => Date.parse(writtenAt(e)) - Date.parse(e.occurredAt) > BACKFILL_SLACK_MS;
 
 type Props = { event: TimelineItem; canEdit: boolean; compact?: boolean; onPinned?: (id: string, pinned: boolean) => void };
 
@@ -29,8 +29,8 @@ export function TimelineEvent({ event, canEdit, compact = false, onPinned }: Pro
           <Ago at={event.occurredAt} />
           <time dateTime={event.occurredAt}>{formatUtc(event.occurredAt, true)}</time>
           {backfilled ? (
-            <span data-testid="backfilled" title={`Written ${formatUtc(event.createdAt, true)}`} className="tl-backfilled">
-              backfilled · written {formatUtc(event.createdAt)}
+            <span data-testid="backfilled" title={`Written ${formatUtc(writtenAt(event), true)}`} className="tl-backfilled">
+              backfilled · written {formatUtc(writtenAt(event))}
             </span>
           ) : null}
           {event.pinned ? (

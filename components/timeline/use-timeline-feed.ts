@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useLiveChanges } from "@/components/live/use-live-changes";
 import { incidentTopic } from "@/lib/live/topics";
-import { compareNewestFirst, type TimelineItem, type TimelineView } from "@/lib/timeline/wire";
+import { compareNewestFirst, writtenAt, type TimelineItem, type TimelineView } from "@/lib/timeline/wire";
 
 export type TimelinePageData = { events: TimelineItem[]; older: string | null };
 type Options = { number: number; incidentId: string; view: TimelineView; initial: TimelinePageData; since: string };
@@ -22,7 +22,7 @@ function merge(held: Map<string, TimelineItem>, view: TimelineView, incoming: Ti
 /** The latest createdAt held: live reads ask for what was written after it. */
 function newestWritten(held: Map<string, TimelineItem>) {
   let newest = "1970-01-01T00:00:00.000Z";
-  for (const e of held.values()) if (e.createdAt > newest) newest = e.createdAt;
+  for (const e of held.values()) if (writtenAt(e) > newest) newest = writtenAt(e);
   return newest;
 }
 

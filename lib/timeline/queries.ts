@@ -5,7 +5,7 @@ import { encodeCursor, type Cursor, type TimelineItem, type TimelineView } from 
 /** Events per page the browser fetches as the reader scrolls. */
 export const TIMELINE_PAGE = 50;
 /** Events the incident page itself carries (the newest): the first screenful or two, kept light. */
-export const TIMELINE_FIRST_PAGE = 15;
+export const TIMELINE_FIRST_PAGE = 12;
 /** A burst of live additions beyond this is cut; the feed then asks again from the newest it got. */
 const NEWER_MAX = 200;
 /**
@@ -28,7 +28,7 @@ const toItem = (r: Row): TimelineItem => ({
   id: r.id.toString(),
   kind: r.kind,
   occurredAt: r.occurredAt.toISOString(),
-  createdAt: r.createdAt.toISOString(),
+  createdAt: r.createdAt.getTime() === r.occurredAt.getTime() ? undefined : r.createdAt.toISOString(),
   actorLabel: r.actorLabel,
   body: r.body,
   data: r.data,

@@ -8,7 +8,8 @@ export type TimelineItem = {
   kind: string;
   /** ISO; when it happened (a backfilled note's is earlier than its createdAt) */
   occurredAt: string;
-  createdAt: string;
+  /** ISO; when it was written, left out when that is occurredAt (most events: a page weighs less) */
+  createdAt?: string;
   actorLabel: string;
   body: string | null;
   data: unknown;
@@ -21,6 +22,9 @@ export type TimelineView = (typeof TIMELINE_VIEWS)[number];
 
 /** A position in (occurredAt desc, id desc) order: "everything older than this event". */
 export type Cursor = { occurredAt: Date; id: bigint };
+
+/** When the event was written. */
+export const writtenAt = (e: Pick<TimelineItem, "occurredAt" | "createdAt">) => e.createdAt ?? e.occurredAt;
 
 export const encodeCursor = (e: Pick<TimelineItem, "occurredAt" | "id">) => `${e.occurredAt}_${e.id}`;
 
