@@ -116,6 +116,7 @@ async function main() {
   const rows = [];
   for (const [role, user] of [["responder", seeded.responder], ["viewer", seeded.user]]) {
     const cookie = await signIn(app.base, user);
+    await fetchPage(app.base + target, { cookie }); // warm-up: the first render after start-up is slower
     const page = await pageFigures(app.base, target, cookie);
     // BENCH_SAVE_HTML=dir keeps each page, to see what its bytes are made of.
     if (process.env.BENCH_SAVE_HTML) fs.writeFileSync(path.join(process.env.BENCH_SAVE_HTML, `incident-${role}.html`), page.html);
