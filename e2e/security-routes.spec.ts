@@ -30,6 +30,8 @@ const ROUTES: Record<string, RouteAccess> = {
   // Recovery action runs (viewer+): a real run's id is also tried anonymously in actions-security.spec.ts.
   "/api/action-runs": { access: "authenticated", probe: "/api/action-runs?service=beacon-runner" },
   "/api/action-runs/[id]": { access: "authenticated" },
+  // The incident page's timeline pages and live additions (viewer+).
+  "/api/incidents/[number]/timeline": { access: "authenticated" },
   // Alertmanager's webhook: a bearer token (SITREP_ALERTMANAGER_TOKEN), not a session; 401 without it.
   "/api/alerts/alertmanager": { access: "authenticated" },
   // Public while METRICS_TOKEN is unset (as in this suite); see the /metrics tests below.

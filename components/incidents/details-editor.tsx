@@ -4,6 +4,7 @@ import { Pencil } from "lucide-react";
 import { updateIncidentDetailsAction } from "@/lib/incidents/actions";
 import { ConflictNotice } from "@/components/incidents/conflict-notice";
 import { ServicesInput } from "@/components/incidents/services-input";
+import { useHydrated } from "@/components/timeline/use-now";
 import { useIncidentMutation } from "@/components/incidents/use-incident-mutation";
 import { MarkdownBody } from "@/components/timeline/markdown";
 import { MarkdownField } from "@/components/timeline/markdown-field";
@@ -40,6 +41,8 @@ export function DetailsEditor(props: Props) {
   const [edit, setEdit] = useState<{ from: string | string[]; draft: string; rebase?: boolean } | null>(null);
   const id = `detail-${field}`;
   const errors = fieldErrors.to;
+  // Dead before hydration: the Edit buttons join the page once React runs (lighter HTML).
+  const hydrated = useHydrated();
 
   function save(e: React.FormEvent) {
     e.preventDefault();
@@ -55,7 +58,7 @@ export function DetailsEditor(props: Props) {
     <section className="flex flex-col gap-1.5" data-testid={`detail-${field}`} aria-labelledby={`${id}-label`}>
       <div className="flex items-center justify-between">
         <h3 id={`${id}-label`} className="text-xs font-medium uppercase tracking-wide text-muted">{LABELS[field]}</h3>
-        {canEdit && !edit ? (
+        {canEdit && hydrated && !edit ? (
           <Button size="sm" variant="ghost" className="h-7 px-2" onClick={() => { dismiss(); setEdit({ from: value, draft: text(value) }); }} aria-label={`Edit ${LABELS[field].toLowerCase()}`}>
             <Pencil className="size-3.5" aria-hidden /> Edit
           </Button>

@@ -14,6 +14,8 @@ export function LinkIncidentForm({ incidentId }: { incidentId: string }) {
   const hydrated = useHydrated();
   const [other, setOther] = useState("");
   const error = fieldErrors.other?.join(" ");
+  // Nothing to do with it before React runs: it joins the page then (its HTML weighs on every load).
+  if (!hydrated) return null;
   return (
     <form
       className="flex flex-1 flex-col gap-1"

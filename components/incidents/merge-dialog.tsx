@@ -5,6 +5,7 @@ import { mergeIncidentAction } from "@/lib/incidents/link-actions";
 import { incidentRef, parseIncidentRef } from "@/lib/incidents/rules";
 import { ConflictNotice } from "@/components/incidents/conflict-notice";
 import { useIncidentMutation } from "@/components/incidents/use-incident-mutation";
+import { useHydrated } from "@/components/timeline/use-now";
 import { Button } from "@/components/ui/button";
 import { Field, inputClass } from "@/components/ui/field";
 
@@ -18,6 +19,8 @@ export function MergeButton({ incident }: Props) {
   const [error, setError] = useState<string | null>(null);
   const target = parseIncidentRef(into);
   const self = incidentRef(incident.number);
+  // The dialog opens only from a click, after hydration: its form need not be in the page's HTML.
+  const hydrated = useHydrated();
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -37,7 +40,7 @@ export function MergeButton({ incident }: Props) {
       </Button>
       <dialog ref={ref} aria-labelledby="merge-heading" data-testid="merge-dialog"
         className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-xl border border-border bg-bg p-0 text-fg shadow-2xl backdrop:bg-black/60">
-        <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-6">
+        {hydrated ? <form onSubmit={submit} noValidate className="flex flex-col gap-4 p-6">
           <h2 id="merge-heading" className="text-xl font-semibold">Merge {self} into another incident</h2>
           <p className="text-sm text-muted">
             {self} closes as merged. Its alerts move to the incident you pick, its services are added there, and its
@@ -54,7 +57,7 @@ export function MergeButton({ incident }: Props) {
               {target === null ? "Merge" : `Merge ${self} into ${incidentRef(target)}`}
             </Button>
           </div>
-        </form>
+        </form> : null}
       </dialog>
     </>
   );

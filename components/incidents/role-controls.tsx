@@ -32,10 +32,13 @@ export function RoleControls({ incidentId, holders, users, me, canEdit }: Props)
     });
   // A holder who is no longer assignable (deactivated, or a viewer now) must still show up.
   const options = (role: IncidentRole) => (holders[role] && !users.some((u) => u.id === holders[role]!.id) ? [holders[role]!, ...users] : users);
+  // Until React runs nothing here can act: the page's HTML names the holders as text (three lists
+  // of every responder and their buttons weighed kilobytes on a page that must stay light).
+  const editable = canEdit && hydrated;
 
   return (
     <div className="flex flex-col gap-3" data-testid="role-controls" data-hydrated={hydrated}>
-      {canEdit && current.commander !== me.id ? (
+      {editable && current.commander !== me.id ? (
         <Button onClick={() => assign("commander", me.id)} disabled={pending} className="w-full">
           <Hand className="size-4" aria-hidden />
           I&apos;m on it
@@ -46,7 +49,7 @@ export function RoleControls({ incidentId, holders, users, me, canEdit }: Props)
           <label htmlFor={`role-${role}`} className="text-xs font-medium uppercase tracking-wide text-muted">
             {ROLE_NAMES[role]}
           </label>
-          {canEdit ? (
+          {editable ? (
             <div className="flex gap-2">
               <select
                 id={`role-${role}`}

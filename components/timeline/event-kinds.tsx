@@ -2,7 +2,7 @@ import {
   Activity, AlertCircle, BookOpen, FileText, ListChecks, Zap, ArrowRightLeft, Flag, Gauge, type LucideIcon, NotebookPen, Server, Siren, Text, Type, UserRound,
   GitMerge, Link2,
 } from "lucide-react";
-import type { TimelineEntry } from "@/lib/incidents/queries";
+import type { TimelineItem } from "@/lib/timeline/wire";
 import { ROLE_NAMES, type IncidentRole } from "@/lib/incidents/schemas";
 import { MarkdownBody } from "@/components/timeline/markdown";
 import { runbookEventContent } from "@/components/timeline/runbook-event";
@@ -15,7 +15,7 @@ import { linkEventText, mergeEventText } from "@/lib/incidents/event-text";
 // How each kind of timeline event is drawn. A later feature (actions, alerts, health, runbooks)
 // adds one entry here; a kind without one still shows, through the generic fallback.
 type Rendered = { icon: LucideIcon; tone?: string; content: React.ReactNode };
-type Renderer = (event: TimelineEntry, data: Record<string, unknown>) => Rendered;
+type Renderer = (event: TimelineItem, data: Record<string, unknown>) => Rendered;
 
 const from = (d: Record<string, unknown>) => (d.from ?? {}) as Record<string, unknown>;
 const list = (v: unknown) => (Array.isArray(v) && v.length ? v.join(", ") : "none");
@@ -90,7 +90,7 @@ export const EVENT_RENDERERS: Record<string, Renderer> = {
       </span>
     ),
   }),
-  note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} /> }),
+  note: (e) => ({ icon: NotebookPen, tone: "text-ok", content: <MarkdownBody source={e.body ?? ""} inTimeline /> }),
   merge: (_e, d) => ({ icon: GitMerge, tone: "text-accent", content: <OtherIncident d={d} text={mergeEventText(d)} /> }),
   link: (_e, d) => ({ icon: Link2, content: <OtherIncident d={d} text={linkEventText(d)} /> }),
 };
@@ -107,7 +107,7 @@ const fallback: Renderer = (e, d) => ({
   ),
 });
 
-export function renderEvent(event: TimelineEntry): Rendered {
+export function renderEvent(event: TimelineItem): Rendered {
   const data = event.data && typeof event.data === "object" && !Array.isArray(event.data) ? (event.data as Record<string, unknown>) : {};
   return (EVENT_RENDERERS[event.kind] ?? fallback)(event, data);
 }

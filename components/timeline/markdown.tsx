@@ -6,9 +6,10 @@ import { cn } from "@/lib/cn";
 // transform drops javascript: and other unsafe links.
 // The element styles live once in app/globals.css (.markdown): a timeline renders hundreds of
 // notes, and a long utility class string on each weighed hundreds of KB per page.
-export function MarkdownBody({ source, className }: { source: string; className?: string }) {
+// `inTimeline`: a timeline event's body (.tl-body in app/globals.css) already sets the text style.
+export function MarkdownBody({ source, className, inTimeline = false }: { source: string; className?: string; inTimeline?: boolean }) {
   return (
-    <div className={cn("markdown break-words text-sm leading-relaxed", className)}>
+    <div className={inTimeline ? "markdown" : cn("markdown break-words text-sm leading-relaxed", className)}>
       <Markdown
         remarkPlugins={[remarkGfm]}
         skipHtml

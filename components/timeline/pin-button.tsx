@@ -4,30 +4,39 @@ import { useRouter } from "next/navigation";
 import { Pin, PinOff } from "lucide-react";
 import { toast } from "sonner";
 import { pinTimelineEventAction } from "@/lib/incidents/actions";
-import { cn } from "@/lib/cn";
+import { SpriteIcon } from "@/components/timeline/sprite";
+import { useHydrated } from "@/components/timeline/use-now";
 
-export function PinButton({ eventId, pinned }: { eventId: string; pinned: boolean }) {
+type Props = { eventId: string; pinned: boolean; onPinned?: (id: string, pinned: boolean) => void };
+
+/** Pins or unpins one event; `onPinned` lets a feed that holds the event in its own state update it. */
+export function PinButton({ eventId, pinned, onPinned }: Props) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const hydrated = useHydrated();
   const Icon = pinned ? PinOff : Pin;
+  // A click before React runs does nothing: the page's HTML (one button per event) goes without.
+  if (!hydrated) return null;
   return (
     <button
       type="button"
       aria-pressed={pinned}
       aria-label={pinned ? "Unpin event" : "Pin event"}
-      title={pinned ? "Unpin: remove from key events" : "Pin as a key event"}
       disabled={pending}
       onClick={() =>
         start(async () => {
           const r = await pinTimelineEventAction({ eventId, pinned: !pinned });
-          if (r.ok) toast.success(r.message ?? "Saved.");
-          else toast.error(r.error);
+          if (r.ok) {
+            toast.success(r.message ?? "Saved.");
+            onPinned?.(eventId, !pinned);
+          } else toast.error(r.error);
           router.refresh();
         })
       }
-      className={cn("rounded p-1.5 hover:bg-surface-2 disabled:opacity-50", pinned ? "text-warning" : "text-muted hover:text-fg")}
+      // .tl-pin (app/globals.css): one short class, drawn on every event of the timeline.
+      className="tl-pin"
     >
-      <Icon className="size-4" aria-hidden />
+      <SpriteIcon icon={Icon} />
     </button>
   );
 }

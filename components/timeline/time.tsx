@@ -28,3 +28,13 @@ export function Since({ from, to }: { from: Date | string; to?: Date | string | 
   if (end === null) return <span>…</span>;
   return <span className="tabular-nums">{formatDuration(end - new Date(from).getTime())}</span>;
 }
+
+/**
+ * "3 min ago", with the viewer's local time in the tooltip; nothing before hydration (the server
+ * knows neither "now" nor the zone). Beside a server-rendered UTC time, it costs no HTML.
+ */
+export function Ago({ at }: { at: string }) {
+  const now = useNow(15_000);
+  if (now === null) return null;
+  return <span title={`Local: ${formatLocal(at)}`}>{formatRelative(at, now)}</span>;
+}

@@ -93,7 +93,7 @@ const TIMELINE_WHERE: Record<TimelineFilter, Prisma.TimelineEventWhereInput> = {
   milestones: { kind: { in: ["declared", "status"] } },
 };
 
-/** The newest `limit` events: a long incident has thousands, and a page must stay light. */
+/** The newest `limit` events (the war room, the milestones); the incident page pages through lib/timeline/queries.ts. */
 export async function getTimeline(incidentId: string, filter: TimelineFilter = "all", limit = 100) {
   const rows = await db.timelineEvent.findMany({
     where: { incidentId, ...TIMELINE_WHERE[filter] },
@@ -104,9 +104,6 @@ export async function getTimeline(incidentId: string, filter: TimelineFilter = "
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
 }
 export type TimelineEntry = Awaited<ReturnType<typeof getTimeline>>[number];
-
-export const countTimeline = (incidentId: string, filter: TimelineFilter = "all") =>
-  db.timelineEvent.count({ where: { incidentId, ...TIMELINE_WHERE[filter] } });
 
 /** Responders and admins who can hold an incident role. */
 export const listAssignableUsers = cache(() =>
