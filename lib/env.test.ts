@@ -16,7 +16,7 @@ function problems(source: Record<string, string | undefined>): string[] {
 describe("parseEnv", () => {
   it("accepts the minimum and fills defaults", () => {
     const env = parseEnv(base);
-    expect(env.DATABASE_POOL_SIZE).toBe(5);
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
     expect(env.SITREP_LOGIN_MAX_FAILURES).toBe(5);
     expect(env.oidcEnabled).toBe(false);
     expect(env.SITREP_DEMO).toBe(false);

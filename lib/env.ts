@@ -67,7 +67,7 @@ const schema = z
     DATABASE_URL: z
       .string({ error: "is not set: it must be a postgresql:// URL (npm start sets it for the embedded database)" })
       .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL"),
-    DATABASE_POOL_SIZE: positiveInt(5),
+    DATABASE_POOL_SIZE: positiveInt(10),
     // Optional here so command-line tools (audit:verify) need only DATABASE_URL; the server
     // refuses to start without it (requireServerEnv).
     AUTH_SECRET: z.string().min(16, "must be at least 16 characters; generate one with `openssl rand -base64 32`").optional(),

@@ -153,6 +153,8 @@ async function startDatabase() {
     env.SITREP_DEMO = "1";
     // PGlite runs one transaction at a time: more app processes would only queue on it.
     env.SITREP_WORKERS ??= "1";
+    // It serves 10 connections at most: a smaller pool leaves room for the CLI tools beside the app.
+    env.DATABASE_POOL_SIZE ??= "5";
   } catch (e) {
     if (stopping) return new Promise(() => {}); // Ctrl-C during the first start: shutdown() exits
     console.error(`[sitrep] ${e.exitCode === EXIT_PORT_IN_USE

@@ -107,6 +107,8 @@ async function startDatabase() {
   env.DATABASE_URL = url;
   // As npm start does on the embedded database: one app process (PGlite runs one transaction at a time).
   env.SITREP_WORKERS ??= "1";
+  // And its pool of 5 (PGlite runs one transaction at a time; more connections only queue).
+  env.DATABASE_POOL_SIZE ??= "5";
 }
 
 let cleaningUp = false;

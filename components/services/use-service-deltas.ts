@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { INCIDENTS_TOPIC, SERVICES_TOPIC } from "@/lib/live/topics";
 import type { ServiceDelta, ServiceMap, ServicePage } from "@/lib/services/types";
-import { useLiveChanges } from "@/components/live/use-live-changes";
+import { usePacedLiveChanges } from "@/components/live/use-paced-live";
 import { serviceKeys } from "@/components/services/keys";
 import { mergeMap, mergePage } from "@/lib/services/merge-delta";
 import { getJson, LIST_POLL_MS } from "@/components/services/use-services";
@@ -21,7 +21,6 @@ export function useServiceDeltas(initialCursor: string) {
   const cursor = useRef(initialCursor);
   const busy = useRef(false);
   const again = useRef(false);
-  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [state, setState] = useState<{ error: Error | null; updatedAt: number }>({ error: null, updatedAt: 0 });
 
   const apply = (delta: ServiceDelta) => {
@@ -66,13 +65,6 @@ export function useServiceDeltas(initialCursor: string) {
     const t = setInterval(() => void pollRef.current(), LIST_POLL_MS);
     return () => clearInterval(t);
   }, []);
-  useLiveChanges(
-    TOPICS,
-    () => {
-      clearTimeout(debounce.current);
-      debounce.current = setTimeout(() => void pollRef.current(), 100);
-    },
-    initialCursor,
-  );
+  usePacedLiveChanges(TOPICS, () => pollRef.current(), { since: initialCursor });
   return state;
 }

@@ -1,9 +1,8 @@
 "use client";
-import { useRef } from "react";
 import { keepPreviousData, useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { SERVICES_TOPIC, serviceTopic } from "@/lib/live/topics";
 import type { PanelData, PanelRange, ServiceDetail, ServiceSummary } from "@/lib/services/types";
-import { useLiveChanges } from "@/components/live/use-live-changes";
+import { usePacedLiveChanges } from "@/components/live/use-paced-live";
 import { serviceKeys } from "@/components/services/keys";
 
 /** Health is polled every few seconds: the status column must never be much older than that. */
@@ -21,11 +20,7 @@ export async function getJson<T>(url: string, signal: AbortSignal): Promise<T> {
 /** Refetches `key` when a change on one of `topics` arrives; a burst makes one refetch. */
 export function useLiveInvalidate(topics: string[], key: QueryKey) {
   const client = useQueryClient();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useLiveChanges(topics, () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void client.invalidateQueries({ queryKey: key }), 100);
-  });
+  usePacedLiveChanges(topics, () => client.invalidateQueries({ queryKey: key }));
 }
 
 /** Live summaries: the whole fleet, or only `slugs` (in the order given; unknown ones skipped). */

@@ -1,9 +1,8 @@
 "use client";
-import { useRef } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { INCIDENTS_TOPIC, SERVICES_TOPIC } from "@/lib/live/topics";
 import type { HealthStrip } from "@/lib/services/health-strip";
-import { useLiveChanges } from "@/components/live/use-live-changes";
+import { usePacedLiveChanges } from "@/components/live/use-paced-live";
 import { serviceKeys } from "@/components/services/keys";
 import { getJson } from "@/components/services/use-services";
 
@@ -17,7 +16,6 @@ const TOPICS = [SERVICES_TOPIC, INCIDENTS_TOPIC];
  */
 export function useHealthStrip(initial?: HealthStrip, since?: string) {
   const client = useQueryClient();
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const query = useQuery({
     queryKey: serviceKeys.strip(),
     queryFn: ({ signal }) => getJson<HealthStrip>("/api/services?failing=1", signal),
@@ -25,9 +23,6 @@ export function useHealthStrip(initial?: HealthStrip, since?: string) {
     placeholderData: keepPreviousData,
     refetchInterval: 30_000,
   });
-  useLiveChanges(TOPICS, () => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void client.invalidateQueries({ queryKey: serviceKeys.strip() }), 100);
-  }, since);
+  usePacedLiveChanges(TOPICS, () => client.invalidateQueries({ queryKey: serviceKeys.strip() }), { since });
   return query;
 }

@@ -1,12 +1,12 @@
 "use client";
-import { useRef, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useSearchParams } from "next/navigation";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { INCIDENTS_TOPIC } from "@/lib/live/topics";
 import { parseSelected } from "@/lib/live/selection";
 import type { WarRoomData } from "@/lib/live/war-room";
 import type { HealthStrip } from "@/lib/services/health-strip";
-import { useLiveChanges } from "@/components/live/use-live-changes";
+import { usePacedLiveChanges } from "@/components/live/use-paced-live";
 import { AllClear } from "@/components/war-room/all-clear";
 import { IncidentBoard } from "@/components/war-room/incident-board";
 import { OverdueStrip } from "@/components/war-room/overdue-strip";
@@ -47,11 +47,7 @@ export function WarRoom({ initial, strip, since, initialSelected, canAct }: Prop
     refetchInterval: 30_000,
   });
 
-  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useLiveChanges([INCIDENTS_TOPIC], () => {
-    clearTimeout(debounce.current);
-    debounce.current = setTimeout(() => void queryClient.invalidateQueries({ queryKey: warRoomKeys.all }), 100);
-  }, since);
+  usePacedLiveChanges([INCIDENTS_TOPIC], () => queryClient.invalidateQueries({ queryKey: warRoomKeys.all }), { since });
 
   // Clocks follow the server's time: a wall screen's own clock is often off by minutes.
   const now = useClock(data?.receivedAt ? Date.parse(data.serverTime) - data.receivedAt : 0);
