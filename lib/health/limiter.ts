@@ -1,16 +1,32 @@
-/** At most `limit` tasks at once; the rest wait their turn in order. */
+/**
+ * At most `limit` tasks at once; the rest wait their turn in order. `resize` changes the limit
+ * for the tasks that start from then on (the poller sizes its lanes to the catalog).
+ */
 export function createLimiter(limit: number) {
   let active = 0;
   const queue: (() => void)[] = [];
   const next = () => {
-    if (active >= limit || !queue.length) return;
-    active++;
-    queue.shift()!();
+    while (active < limit && queue.length) {
+      active++;
+      queue.shift()!();
+    }
   };
-  return function run<T>(task: () => Promise<T>): Promise<T> {
+  function run<T>(task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       queue.push(() => task().then(resolve, reject).finally(() => { active--; next(); }));
       next();
     });
-  };
+  }
+  return Object.assign(run, {
+    resize(to: number) {
+      limit = Math.max(1, to);
+      next();
+    },
+    get limit() {
+      return limit;
+    },
+    get active() {
+      return active;
+    },
+  });
 }

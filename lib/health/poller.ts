@@ -1,7 +1,8 @@
-// The poller: checks each catalog service at its interval, with bounded concurrency, and writes
-// the results in batches. Only the instance holding the leadership lock polls (see leadership.ts).
-import { runCheck, type CheckLimits, type CheckResult, type CheckTarget } from "@/lib/health/check";
-import { createLimiter } from "@/lib/health/limiter";
+// The poller: checks each catalog service at its interval, on its own slot within it, in one of
+// two lanes of bounded concurrency (dispatch.ts), and writes what each tick brought in one
+// transaction. Only the instance holding the leadership lock polls (see leadership.ts).
+import type { CheckLimits, CheckResult, CheckTarget } from "@/lib/health/check";
+import { Dispatcher, type Concurrency } from "@/lib/health/dispatch";
 import type { StatusChange } from "@/lib/health/store";
 
 export type PollerDeps = {
@@ -22,12 +23,25 @@ export type PollerDeps = {
   log?: Pick<Console, "info" | "warn" | "error">;
 };
 
-export type PollerOptions = { concurrency: number; maxBytes: number; tickMs: number; leaderCheckMs: number; maintainMs: number; evaluateMs: number };
-export const DEFAULT_POLLER_OPTIONS: PollerOptions = { concurrency: 64, maxBytes: 1_048_576, tickMs: 500, leaderCheckMs: 5_000, maintainMs: 600_000, evaluateMs: 15_000 };
+export type PollerOptions = {
+  /** slots per lane (fast, slow): "auto" sizes them to the catalog */
+  concurrency: Concurrency;
+  maxBytes: number;
+  tickMs: number;
+  leaderCheckMs: number;
+  maintainMs: number;
+  evaluateMs: number;
+};
+export const DEFAULT_POLLER_OPTIONS: PollerOptions = {
+  concurrency: "auto",
+  maxBytes: 1_048_576,
+  tickMs: 500,
+  leaderCheckMs: 5_000,
+  maintainMs: 600_000,
+  evaluateMs: 15_000,
+};
 
 export class Poller {
-  private due = new Map<string, number>();
-  private inflight = new Set<string>();
   private buffer: CheckResult[] = [];
   private flushing: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -40,11 +54,11 @@ export class Poller {
   private reacting: Promise<void> | null = null;
   private unreacted: { results: CheckResult[]; changes: StatusChange[] } | null = null;
   private ticking = false;
-  private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly dispatcher: Dispatcher;
   private readonly log: Pick<Console, "info" | "warn" | "error">;
 
   constructor(private deps: PollerDeps, private opts: PollerOptions = DEFAULT_POLLER_OPTIONS) {
-    this.limit = createLimiter(opts.concurrency);
+    this.dispatcher = new Dispatcher(opts.concurrency, () => this.limits());
     this.log = deps.log ?? console;
   }
 
@@ -72,24 +86,32 @@ export class Poller {
 
   /**
    * Checks every target once, now, and records the results: one full poll round. Results are
-   * written in batches as they arrive, so the round ends soon after its slowest check.
+   * written as they arrive, one write at a time (what arrives meanwhile joins the next), so the
+   * round ends soon after its slowest check.
    */
-  async pollOnce(targets: CheckTarget[], batch = 100): Promise<CheckResult[]> {
+  async pollOnce(targets: CheckTarget[]): Promise<CheckResult[]> {
+    this.dispatcher.adopt(targets);
     const all: CheckResult[] = [];
-    let pending: CheckResult[] = [];
-    let writing: Promise<unknown> = Promise.resolve();
-    const write = () => {
-      const chunk = pending;
-      pending = [];
-      writing = writing.then(() => this.deps.record(chunk));
+    const pending: CheckResult[] = [];
+    let writing: Promise<void> | null = null;
+    let failed: Error | null = null;
+    const drain = async () => {
+      try {
+        while (pending.length) await this.deps.record(pending.splice(0));
+      } catch (e) {
+        failed ??= e as Error;
+      }
     };
-    await Promise.all(targets.map((t) => this.limit(() => runCheck(t, this.limits())).then((r) => {
+    const write = () => void (writing ??= drain().finally(() => (writing = null)));
+    await Promise.all(targets.map(async (t) => {
+      const r = await this.dispatcher.check(t);
       all.push(r);
       pending.push(r);
-      if (pending.length >= batch) write();
-    })));
-    if (pending.length) write();
-    await writing;
+      write();
+    }));
+    while (writing) await writing;
+    await drain();
+    if (failed) throw failed;
     return all;
   }
 
@@ -122,21 +144,14 @@ export class Poller {
     const was = this.leader;
     this.leader = await this.deps.leadership.tryAcquire();
     // A new leader checks everything at once: it knows nothing of its predecessor's schedule.
-    if (this.leader && !was) this.due.clear();
+    if (this.leader && !was) this.dispatcher.reset();
   }
 
   private schedule(targets: CheckTarget[]) {
-    const now = Date.now();
-    const live = new Set(targets.map((t) => t.slug));
-    for (const slug of this.due.keys()) if (!live.has(slug)) this.due.delete(slug);
-    for (const t of targets) {
-      if (this.inflight.has(t.slug) || (this.due.get(t.slug) ?? 0) > now) continue;
-      this.due.set(t.slug, now + t.intervalMs);
-      this.inflight.add(t.slug);
-      void this.limit(() => runCheck(t, this.limits()))
-        .then((r) => { if (this.leader && !this.abort.signal.aborted) this.buffer.push(r); })
-        .finally(() => this.inflight.delete(t.slug));
-    }
+    this.dispatcher.adopt(targets);
+    this.dispatcher.dispatch(targets, Date.now(), (r) => {
+      if (this.leader && !this.abort.signal.aborted) this.buffer.push(r);
+    });
   }
 
   private flush(): Promise<void> {
