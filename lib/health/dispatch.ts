@@ -3,7 +3,7 @@
 // own, so a few hundred hanging endpoints never hold up the checks that answer in milliseconds.
 import { runCheck, type CheckLimits, type CheckResult, type CheckTarget } from "@/lib/health/check";
 import { createLimiter } from "@/lib/health/limiter";
-import { isSlow, nextDue, slotsFor } from "@/lib/health/schedule";
+import { firstDue, isSlow, nextDue, slotsFor } from "@/lib/health/schedule";
 
 /** Slots per lane: sized to the catalog, or a fixed number. */
 export type Concurrency = number | "auto";
@@ -24,7 +24,7 @@ export class Dispatcher {
     this.slowLane = createLimiter(slots);
   }
 
-  /** Forget every due time: a new leader checks everything at once, then settles on the slots. */
+  /** Forgets every due time: a new leader checks everything within its first sweep, then on the slots. */
   reset() {
     this.due.clear();
   }
@@ -43,8 +43,9 @@ export class Dispatcher {
   dispatch(targets: CheckTarget[], now: number, deliver: (r: CheckResult) => void) {
     this.adopt(targets);
     for (const t of targets) {
-      const due = this.due.get(t.slug);
-      if (this.inflight.has(t.slug) || (due ?? 0) > now) continue;
+      let due = this.due.get(t.slug);
+      if (due === undefined) this.due.set(t.slug, (due = firstDue(t.slug, t.intervalMs, now)));
+      if (this.inflight.has(t.slug) || due > now) continue;
       this.due.set(t.slug, nextDue(t.slug, t.intervalMs, now, due));
       this.inflight.add(t.slug);
       void this.check(t)

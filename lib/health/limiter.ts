@@ -17,16 +17,15 @@ export function createLimiter(limit: number) {
       next();
     });
   }
-  return Object.assign(run, {
-    resize(to: number) {
-      limit = Math.max(1, to);
-      next();
+  // Accessors, not copied values: Object.assign would freeze `limit` and `active` at creation.
+  return Object.defineProperties(run as typeof run & { resize(to: number): void; readonly limit: number; readonly active: number }, {
+    resize: {
+      value: (to: number) => {
+        limit = Math.max(1, to);
+        next();
+      },
     },
-    get limit() {
-      return limit;
-    },
-    get active() {
-      return active;
-    },
+    limit: { get: () => limit },
+    active: { get: () => active },
   });
 }

@@ -41,6 +41,9 @@ export const DEFAULT_POLLER_OPTIONS: PollerOptions = {
   evaluateMs: 15_000,
 };
 
+/** The most check results written in one transaction (a tick of 2,000 services at 15 s is ~70). */
+export const MAX_BATCH = 1000;
+
 export class Poller {
   private buffer: CheckResult[] = [];
   private flushing: Promise<void> | null = null;
@@ -78,7 +81,10 @@ export class Poller {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.abort.abort();
-    await Promise.all([this.flush(), this.evaluating]);
+    const flushed = (async () => {
+      while (this.flushing || this.buffer.length) await this.flush();
+    })();
+    await Promise.all([flushed, this.evaluating]);
     await this.reacting;
     await this.deps.leadership?.release();
     this.leader = false;
@@ -97,7 +103,7 @@ export class Poller {
     let failed: Error | null = null;
     const drain = async () => {
       try {
-        while (pending.length) await this.deps.record(pending.splice(0));
+        while (pending.length) await this.deps.record(pending.splice(0, MAX_BATCH));
       } catch (e) {
         failed ??= e as Error;
       }
@@ -154,14 +160,22 @@ export class Poller {
     });
   }
 
+  /**
+   * Writes what the ticks since the last write brought, in one transaction (at most MAX_BATCH
+   * results: a write slower than the transaction's timeout would fail, and the next, bigger one
+   * with it). One write at a time; a full buffer is written again at once.
+   */
   private flush(): Promise<void> {
     if (this.flushing || !this.buffer.length) return this.flushing ?? Promise.resolve();
-    const batch = this.buffer.splice(0);
+    const batch = this.buffer.splice(0, MAX_BATCH);
     this.flushing = this.deps
       .record(batch)
       .then((changes) => this.react(batch, changes))
       .catch((e) => this.log.error(`[poller] could not record ${batch.length} check(s): ${(e as Error).message}`))
-      .finally(() => { this.flushing = null; });
+      .finally(() => {
+        this.flushing = null;
+        if (this.buffer.length >= MAX_BATCH) void this.flush();
+      });
     return this.flushing;
   }
 

@@ -22,6 +22,13 @@ export const SLOW_SHARE = 0.9;
  */
 export const FIRST_GAP_SHARE = 0.1;
 
+/**
+ * A new leader's first sweep: every service is checked within this long (or its interval, if
+ * shorter), each at its phase scaled down to it. Not all in one instant: 2,000 connections and
+ * parses at once starve the event loop for seconds, and the database writes with it.
+ */
+export const FIRST_SWEEP_MS = 2_000;
+
 /** FNV-1a: a fast, well-spread 32-bit hash; stable across processes and releases. */
 function hash32(text: string): number {
   let h = 0x811c9dc5;
@@ -43,16 +50,21 @@ export function nextSlot(after: number, intervalMs: number, phaseMs: number): nu
   return k * intervalMs + phaseMs;
 }
 
+/** When a service seen for the first time (at `now`) gets its first check: within the first sweep. */
+export function firstDue(slug: string, intervalMs: number, now: number): number {
+  const sweep = Math.min(intervalMs, FIRST_SWEEP_MS);
+  return now + Math.floor((phaseOf(slug, intervalMs) / intervalMs) * sweep);
+}
+
 /**
- * When a check dispatched `now` is next due. `due` is the slot it was dispatched for (undefined
- * for a service's first check, which runs at once). Steady state: the next slot after `due`, so
- * lateness never accumulates. A check dispatched very late (the poller was stalled) skips the
- * slots it missed rather than checking twice in a row.
+ * When a check dispatched `now`, for the time it was `due`, is next due: its first slot after
+ * `due` that is at least FIRST_GAP_SHARE of an interval after `now`. On time, that is the slot one interval
+ * after `due`, so lateness never accumulates; dispatched very late (the poller was stalled), it
+ * skips the slots it missed rather than checking twice in a row.
  */
-export function nextDue(slug: string, intervalMs: number, now: number, due: number | undefined): number {
-  const phase = phaseOf(slug, intervalMs);
+export function nextDue(slug: string, intervalMs: number, now: number, due: number): number {
   const earliest = now + intervalMs * FIRST_GAP_SHARE;
-  return nextSlot(Math.max(due ?? earliest, earliest), intervalMs, phase);
+  return nextSlot(Math.max(due, earliest), intervalMs, phaseOf(slug, intervalMs));
 }
 
 /** The longest a check of this target can take: its health check and scrape run side by side. */

@@ -129,6 +129,10 @@ async function announce(tx: Tx, changes: StatusChange[], describe: Describe) {
  * transaction: the checks, each service's state, the samples, and every status change with its
  * timeline events and audit entries. A tick's changes commit together or not at all.
  */
+// A background writer: it may wait for a connection longer than a user's request would, rather
+// than lose a tick of results while the app is busy.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 export async function recordChecks(results: CheckResult[], ids: SeriesIds, describe: Describe): Promise<StatusChange[]> {
   if (!results.length) return [];
   return db.$transaction(async (tx) => {
@@ -137,5 +141,5 @@ export async function recordChecks(results: CheckResult[], ids: SeriesIds, descr
     await insertSamples(tx, results, ids);
     await announce(tx, changes, describe);
     return changes;
-  }, { timeout: 30_000 });
+  }, TX_OPTIONS);
 }
