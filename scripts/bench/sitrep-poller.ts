@@ -23,17 +23,18 @@ const checks: CheckTarget[] = targets.map((t, i) => ({
   slug: `bench-${run}-${i}`, intervalMs, health: null, scrape: t.metricsUrl, scrapeTimeoutMs: timeoutMs, families,
 }));
 
-type Seen = { times: Map<string, number[]>; firstSweepMs: number | null; writes: number; statuses: Record<string, number> };
+type Seen = { times: Map<string, number[]>; firstSweepMs: number | null; writes: { ms: number; results: number }[]; statuses: Record<string, number> };
 
 /** Each service's check start times (as stored), and when every service had its first check stored. */
 function recorder(started: number, seen: Seen) {
   const ids = new SeriesIds();
   return async (results: CheckResult[]) => {
+    const began = performance.now();
     const changes = await recordChecks(results, ids, (c) => ({ status: c.to, reason: c.reason })).catch((e) => {
       ids.forget(); // the batch rolled back, and with it any series ids it created (as runtime.ts does)
       throw e;
     });
-    seen.writes++;
+    seen.writes.push({ ms: performance.now() - began, results: results.length });
     for (const r of results) {
       const list = seen.times.get(r.slug) ?? [];
       if (!list.length) seen.times.set(r.slug, list);
@@ -67,12 +68,24 @@ function gaps(seen: Seen, end: number) {
   };
 }
 
+/** How long the writes took: the first sweep's (and warm-up's) apart from the measured ones. */
+function writeStats(warmup: Seen["writes"], measured: Seen["writes"]) {
+  const ms = measured.map((w) => w.ms).sort((a, b) => a - b);
+  return {
+    warmup: warmup.length, warmupMaxMs: Math.round(Math.max(0, ...warmup.map((w) => w.ms))), warmupMaxResults: Math.max(0, ...warmup.map((w) => w.results)),
+    measured: ms.length, p50Ms: Math.round(ms[Math.floor(ms.length / 2)] ?? 0), maxMs: Math.round(ms.at(-1) ?? 0),
+  };
+}
+
 async function main() {
   const started = Date.now();
-  const seen: Seen = { times: new Map(), firstSweepMs: null, writes: 0, statuses: {} };
+  const seen: Seen = { times: new Map(), firstSweepMs: null, writes: [], statuses: {} };
   const poller = new Poller({ leadership: null, targets: async () => checks, record: recorder(started, seen) }, DEFAULT_POLLER_OPTIONS);
   poller.start();
-  await sleep(intervalMs); // warm-up: the first sweep, connections, series ids, JIT
+  // Warm-up: the first sweep (connections, series, JIT) stored, then one interval of steady state.
+  while (seen.firstSweepMs === null) await sleep(100);
+  await sleep(intervalMs);
+  const steady = seen.writes.length;
   const count = () => [...seen.times.values()].reduce((n, l) => n + l.length, 0);
   const checks0 = count();
   const cpu0 = process.cpuUsage();
@@ -85,7 +98,7 @@ async function main() {
   await poller.stop();
   console.log(JSON.stringify({
     firstSweepMs: seen.firstSweepMs, cpuSeconds: (cpu.user + cpu.system) / 1e6, checks: measured, windowS: (end - window0) / 1000,
-    writes: seen.writes, statuses: seen.statuses, lanes, ...gaps(seen, end),
+    writes: writeStats(seen.writes.slice(0, steady), seen.writes.slice(steady)), statuses: seen.statuses, lanes, ...gaps(seen, end),
   }));
   process.exit(0);
 }
