@@ -43,11 +43,11 @@ function sitrepPoller(env, file) {
 function report(s, prom) {
   const per1000 = (s.cpuSeconds / s.checks) * 1000;
   const expected = Math.round((COUNT * s.windowS) / INTERVAL_S);
-  const sweep = s.firstSweepMs / 1000 / TIMEOUT_S;
+  const sweep = s.firstSweepMs === null ? "not stored within 4 intervals" : `${(s.firstSweepMs / 1000).toFixed(2)} s until every service was checked and stored once (${(s.firstSweepMs / 1000 / TIMEOUT_S).toFixed(2)} × the ${TIMEOUT_S} s timeout; it creates every series; no goal)`;
   const goals = [s.maxGapRatio <= 1.2];
   console.log("");
   console.log(`  longest gap per service  max ${s.maxGapRatio.toFixed(2)} × the ${INTERVAL_S} s interval (${(s.maxGapRatio * INTERVAL_S).toFixed(1)} s), p99 ${s.p99GapRatio.toFixed(2)}, median ${s.medianGapRatio.toFixed(2)}; ${s.over} service(s) over 1.2  (goal ≤ 1.2) ${mark(goals[0])}`);
-  console.log(`  first sweep              ${(s.firstSweepMs / 1000).toFixed(2)} s until every service was checked and stored once (${sweep.toFixed(2)} × the ${TIMEOUT_S} s timeout; creates every series; no goal)`);
+  console.log(`  first sweep              ${sweep}`);
   console.log(`  writes                   first sweep + warm-up: ${s.writes.warmup}, longest ${s.writes.warmupMaxMs} ms (up to ${s.writes.warmupMaxResults} results); measured: ${s.writes.measured}, p50 ${s.writes.p50Ms} ms, max ${s.writes.maxMs} ms`);
   console.log(`  checks measured          ${s.checks} in ${s.windowS.toFixed(1)} s (${expected} expected at one per interval)`);
   console.log(`  lanes                    fast ${s.lanes.fast.slots} slots, slow ${s.lanes.slow.slots} slots; ${s.lanes.slowTargets} target(s) in the slow lane at the end`);

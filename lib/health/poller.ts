@@ -41,8 +41,11 @@ export const DEFAULT_POLLER_OPTIONS: PollerOptions = {
   evaluateMs: 15_000,
 };
 
-/** The most check results written in one transaction (a tick of 2,000 services at 15 s is ~70). */
-export const MAX_BATCH = 1000;
+/**
+ * The most check results written in one transaction: a tick of 2,000 services at 15 s brings ~70,
+ * one of their first sweep ~500. A backlog is written in several, each quick enough to commit.
+ */
+export const MAX_BATCH = 500;
 
 export class Poller {
   private buffer: CheckResult[] = [];

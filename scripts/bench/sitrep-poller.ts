@@ -82,8 +82,9 @@ async function main() {
   const seen: Seen = { times: new Map(), firstSweepMs: null, writes: [], statuses: {} };
   const poller = new Poller({ leadership: null, targets: async () => checks, record: recorder(started, seen) }, DEFAULT_POLLER_OPTIONS);
   poller.start();
-  // Warm-up: the first sweep (connections, series, JIT) stored, then one interval of steady state.
-  while (seen.firstSweepMs === null) await sleep(100);
+  // Warm-up: the first sweep (connections, series, JIT) stored, then one interval of steady state
+  // (at most 4 intervals: a database too slow to store it is a result, not a reason to hang).
+  while (seen.firstSweepMs === null && Date.now() - started < 4 * intervalMs) await sleep(100);
   await sleep(intervalMs);
   const steady = seen.writes.length;
   const count = () => [...seen.times.values()].reduce((n, l) => n + l.length, 0);
