@@ -86,7 +86,10 @@ const schema = z
     SITREP_DEMO: flag,
     SITREP_CATALOG: z.string().min(1).optional(),
     SITREP_POLLER: z.enum(["on", "off"]).default("on"),
-    SITREP_POLL_CONCURRENCY: positiveInt(64),
+    // Checks in flight per lane (fast, slow): "auto" sizes the lanes to the catalog (64–1024).
+    SITREP_POLL_CONCURRENCY: z
+      .union([z.literal("auto"), z.coerce.number().int().positive()], { error: 'must be "auto" or a positive whole number' })
+      .default("auto"),
     SITREP_POLL_MAX_BYTES: positiveInt(1_048_576),
     SITREP_RULES_INTERVAL: durationMs("15s", 1000),
     SITREP_HEALTH_RETENTION_DAYS: positiveInt(7),

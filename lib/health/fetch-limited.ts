@@ -15,10 +15,13 @@ export type FetchFail = { ok: false; reason: string; status?: number; latencyMs:
 export type FetchOptions = FetchLimits & { method?: "GET" | "HEAD"; headers?: Record<string, string>; signal?: AbortSignal };
 
 // Per origin: enough sockets that one slow endpoint (or many services behind one ingress) cannot
-// queue the others behind it; the poller's own concurrency is the real bound. "lifo" reuses the
+// queue the others behind it; the poller's own lanes are the real bound. "lifo" reuses the
 // warmest sockets so the rest idle out; idle ones close after IDLE_MS, longer than a 15 s round.
+// No total cap (maxTotalSockets): Node counts idle kept-alive sockets against it, so with more
+// origins than the cap a request to one more origin waits until some idle socket expires, and
+// times out meanwhile (at 512 it stalled catalogs of more than 512 hosts).
 const IDLE_MS = 30_000;
-const AGENT = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8, maxTotalSockets: 512, scheduling: "lifo" as const, timeout: IDLE_MS };
+const AGENT = { keepAlive: true, maxSockets: 32, maxFreeSockets: 8, scheduling: "lifo" as const, timeout: IDLE_MS };
 const agents = { "http:": new http.Agent(AGENT), "https:": new https.Agent(AGENT) };
 const DEFAULT_HEADERS = { "user-agent": "Sitrep health check", accept: "*/*" };
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);

@@ -1,7 +1,8 @@
-// The poller: checks each catalog service at its interval, with bounded concurrency, and writes
-// the results in batches. Only the instance holding the leadership lock polls (see leadership.ts).
-import { runCheck, type CheckLimits, type CheckResult, type CheckTarget } from "@/lib/health/check";
-import { createLimiter } from "@/lib/health/limiter";
+// The poller: checks each catalog service at its interval, on its own slot within it, in one of
+// two lanes of bounded concurrency (dispatch.ts), and writes what each tick brought in one
+// transaction. Only the instance holding the leadership lock polls (see leadership.ts).
+import type { CheckLimits, CheckResult, CheckTarget } from "@/lib/health/check";
+import { Dispatcher, type Concurrency } from "@/lib/health/dispatch";
 import type { StatusChange } from "@/lib/health/store";
 
 export type PollerDeps = {
@@ -22,12 +23,31 @@ export type PollerDeps = {
   log?: Pick<Console, "info" | "warn" | "error">;
 };
 
-export type PollerOptions = { concurrency: number; maxBytes: number; tickMs: number; leaderCheckMs: number; maintainMs: number; evaluateMs: number };
-export const DEFAULT_POLLER_OPTIONS: PollerOptions = { concurrency: 64, maxBytes: 1_048_576, tickMs: 500, leaderCheckMs: 5_000, maintainMs: 600_000, evaluateMs: 15_000 };
+export type PollerOptions = {
+  /** slots per lane (fast, slow): "auto" sizes them to the catalog */
+  concurrency: Concurrency;
+  maxBytes: number;
+  tickMs: number;
+  leaderCheckMs: number;
+  maintainMs: number;
+  evaluateMs: number;
+};
+export const DEFAULT_POLLER_OPTIONS: PollerOptions = {
+  concurrency: "auto",
+  maxBytes: 1_048_576,
+  tickMs: 500,
+  leaderCheckMs: 5_000,
+  maintainMs: 600_000,
+  evaluateMs: 15_000,
+};
+
+/**
+ * The most check results written in one transaction: a tick of 2,000 services at 15 s brings ~70,
+ * one of their first sweep ~500. A backlog is written in several, each quick enough to commit.
+ */
+export const MAX_BATCH = 500;
 
 export class Poller {
-  private due = new Map<string, number>();
-  private inflight = new Set<string>();
   private buffer: CheckResult[] = [];
   private flushing: Promise<void> | null = null;
   private timer: ReturnType<typeof setInterval> | null = null;
@@ -40,11 +60,11 @@ export class Poller {
   private reacting: Promise<void> | null = null;
   private unreacted: { results: CheckResult[]; changes: StatusChange[] } | null = null;
   private ticking = false;
-  private readonly limit: <T>(task: () => Promise<T>) => Promise<T>;
+  readonly dispatcher: Dispatcher;
   private readonly log: Pick<Console, "info" | "warn" | "error">;
 
   constructor(private deps: PollerDeps, private opts: PollerOptions = DEFAULT_POLLER_OPTIONS) {
-    this.limit = createLimiter(opts.concurrency);
+    this.dispatcher = new Dispatcher(opts.concurrency, () => this.limits());
     this.log = deps.log ?? console;
   }
 
@@ -64,7 +84,10 @@ export class Poller {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.abort.abort();
-    await Promise.all([this.flush(), this.evaluating]);
+    const flushed = (async () => {
+      while (this.flushing || this.buffer.length) await this.flush();
+    })();
+    await Promise.all([flushed, this.evaluating]);
     await this.reacting;
     await this.deps.leadership?.release();
     this.leader = false;
@@ -72,24 +95,32 @@ export class Poller {
 
   /**
    * Checks every target once, now, and records the results: one full poll round. Results are
-   * written in batches as they arrive, so the round ends soon after its slowest check.
+   * written as they arrive, one write at a time (what arrives meanwhile joins the next), so the
+   * round ends soon after its slowest check.
    */
-  async pollOnce(targets: CheckTarget[], batch = 100): Promise<CheckResult[]> {
+  async pollOnce(targets: CheckTarget[]): Promise<CheckResult[]> {
+    this.dispatcher.adopt(targets);
     const all: CheckResult[] = [];
-    let pending: CheckResult[] = [];
-    let writing: Promise<unknown> = Promise.resolve();
-    const write = () => {
-      const chunk = pending;
-      pending = [];
-      writing = writing.then(() => this.deps.record(chunk));
+    const pending: CheckResult[] = [];
+    let writing: Promise<void> | null = null;
+    let failed: Error | null = null;
+    const drain = async () => {
+      try {
+        while (pending.length) await this.deps.record(pending.splice(0, MAX_BATCH));
+      } catch (e) {
+        failed ??= e as Error;
+      }
     };
-    await Promise.all(targets.map((t) => this.limit(() => runCheck(t, this.limits())).then((r) => {
+    const write = () => void (writing ??= drain().finally(() => (writing = null)));
+    await Promise.all(targets.map(async (t) => {
+      const r = await this.dispatcher.check(t);
       all.push(r);
       pending.push(r);
-      if (pending.length >= batch) write();
-    })));
-    if (pending.length) write();
-    await writing;
+      write();
+    }));
+    while (writing) await writing;
+    await drain();
+    if (failed) throw failed;
     return all;
   }
 
@@ -122,31 +153,32 @@ export class Poller {
     const was = this.leader;
     this.leader = await this.deps.leadership.tryAcquire();
     // A new leader checks everything at once: it knows nothing of its predecessor's schedule.
-    if (this.leader && !was) this.due.clear();
+    if (this.leader && !was) this.dispatcher.reset();
   }
 
   private schedule(targets: CheckTarget[]) {
-    const now = Date.now();
-    const live = new Set(targets.map((t) => t.slug));
-    for (const slug of this.due.keys()) if (!live.has(slug)) this.due.delete(slug);
-    for (const t of targets) {
-      if (this.inflight.has(t.slug) || (this.due.get(t.slug) ?? 0) > now) continue;
-      this.due.set(t.slug, now + t.intervalMs);
-      this.inflight.add(t.slug);
-      void this.limit(() => runCheck(t, this.limits()))
-        .then((r) => { if (this.leader && !this.abort.signal.aborted) this.buffer.push(r); })
-        .finally(() => this.inflight.delete(t.slug));
-    }
+    this.dispatcher.adopt(targets);
+    this.dispatcher.dispatch(targets, Date.now(), (r) => {
+      if (this.leader && !this.abort.signal.aborted) this.buffer.push(r);
+    });
   }
 
+  /**
+   * Writes what the ticks since the last write brought, in one transaction (at most MAX_BATCH
+   * results: a write slower than the transaction's timeout would fail, and the next, bigger one
+   * with it). One write at a time; a full buffer is written again at once.
+   */
   private flush(): Promise<void> {
     if (this.flushing || !this.buffer.length) return this.flushing ?? Promise.resolve();
-    const batch = this.buffer.splice(0);
+    const batch = this.buffer.splice(0, MAX_BATCH);
     this.flushing = this.deps
       .record(batch)
       .then((changes) => this.react(batch, changes))
       .catch((e) => this.log.error(`[poller] could not record ${batch.length} check(s): ${(e as Error).message}`))
-      .finally(() => { this.flushing = null; });
+      .finally(() => {
+        this.flushing = null;
+        if (this.buffer.length >= MAX_BATCH) void this.flush();
+      });
     return this.flushing;
   }
 

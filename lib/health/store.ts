@@ -1,6 +1,6 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { appendAudit, SYSTEM_ACTOR } from "@/lib/audit/mutations";
+import { appendAudit, SYSTEM_ACTOR, type AuditInput } from "@/lib/audit/mutations";
 import { addTimelineEvent } from "@/lib/timeline/mutations";
 import { OPEN_STATUSES } from "@/lib/incidents/rules";
 import type { CheckResult } from "@/lib/health/check";
@@ -100,23 +100,38 @@ async function insertSamples(tx: Tx, results: CheckResult[], ids: SeriesIds) {
   );
 }
 
-/** Audits each change and writes it on the timeline of every open incident affecting the service. */
+/**
+ * Writes each change on the timeline of every open incident affecting the service, then audits
+ * them all: the entries of one batch come last in its transaction, one appendAudit per entry, so
+ * the chain's head is held for the shortest time and the entries can be appended together.
+ */
 async function announce(tx: Tx, changes: StatusChange[], describe: Describe) {
   if (!changes.length) return;
   const incidents = await tx.incident.findMany({
     where: { status: { in: [...OPEN_STATUSES] }, services: { hasSome: changes.map((c) => c.slug) } },
     select: { id: true, number: true, services: true },
   });
+  const entries: AuditInput[] = [];
   for (const c of changes) {
     const shown = describe(c);
     const data = { service: c.slug, from: c.from, to: c.to, status: shown.status, reason: shown.reason };
-    await appendAudit(tx, { actor: SYSTEM_ACTOR, verb: "service.status", target: { type: "service", id: c.slug }, before: { status: c.from }, after: data });
+    entries.push({ actor: SYSTEM_ACTOR, verb: "service.status", target: { type: "service", id: c.slug }, before: { status: c.from }, after: data });
     for (const i of incidents.filter((i) => i.services.includes(c.slug))) {
       await addTimelineEvent(tx, { incidentId: i.id, kind: "health", actor: SYSTEM_ACTOR, occurredAt: c.at, data });
-      await appendAudit(tx, { actor: SYSTEM_ACTOR, verb: "incident.service-status", target: { type: "incident", id: i.id }, after: { ref: `INC-${i.number}`, ...data } });
+      entries.push({ actor: SYSTEM_ACTOR, verb: "incident.service-status", target: { type: "incident", id: i.id }, after: { ref: `INC-${i.number}`, ...data } });
     }
   }
+  for (const entry of entries) await appendAudit(tx, entry);
 }
+
+/**
+ * Records one batch (what one tick of the poller brought, or one write of a poll round) in one
+ * transaction: the checks, each service's state, the samples, and every status change with its
+ * timeline events and audit entries. A tick's changes commit together or not at all.
+ */
+// A background writer: it may wait for a connection longer than a user's request would, rather
+// than lose a tick of results while the app is busy.
+const TX_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 export async function recordChecks(results: CheckResult[], ids: SeriesIds, describe: Describe): Promise<StatusChange[]> {
   if (!results.length) return [];
@@ -126,5 +141,5 @@ export async function recordChecks(results: CheckResult[], ids: SeriesIds, descr
     await insertSamples(tx, results, ids);
     await announce(tx, changes, describe);
     return changes;
-  }, { timeout: 30_000 });
+  }, TX_OPTIONS);
 }

@@ -62,7 +62,8 @@ export async function measurePrometheus({ targets, rounds = 3, intervalS = 5, ti
   try {
     // First scrapes happen ~5 s after start (target sync tick) and each target is offset within
     // the interval; the first scrape of a target also creates its series, which costs more
-    await prom.waitForTargets((10 + intervalS + timeoutS) * 1000);
+    // …and a busy machine with thousands of targets takes up to another interval to get there
+    await prom.waitForTargets((10 + 2 * intervalS + timeoutS) * 1000);
     await sleep(intervalS * 1000 + 500);
     const scrapesBefore = await scrapeAttempts(prom.url);
     const cpuBefore = processCpuSeconds(prom.pid, ticks);
