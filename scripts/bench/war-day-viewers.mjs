@@ -1,13 +1,15 @@
 // The viewers of bench:war-day: each is a browser tab. It opens a page (full HTML), then does
 // what the page's client code does while it stays open: react-query refetches on their timers,
 // and refetches (or router.refresh, an RSC request) when a change on the page's topics arrives
-// on its live stream, after the same 100 ms debounce. One request per query in flight; a change
-// during it refetches once more when it ends (react-query would abort and restart: a little
-// more load than modelled here). After BENCH_DWELL_SECONDS it moves on to the next page.
+// on its live stream, paced as lib/live/pacer.ts paces them (100 ms debounce; then no sooner
+// than max(1 s, 2 × the last refetch's time, at most 10 s) after the last one ended). One request
+// per query in flight. After BENCH_DWELL_SECONDS it moves on to the next page.
 import http from "node:http";
 import { request, timed } from "./war-day-record.mjs";
 
-const DEBOUNCE_MS = 100;
+// lib/live/pacer.ts's PACE and gapAfter(), for browsers modelled in plain JavaScript.
+const PACE = { debounceMs: 100, minGapMs: 1_000, maxGapMs: 10_000 };
+const gapAfter = (ms) => Math.min(PACE.maxGapMs, Math.max(PACE.minGapMs, 2 * ms));
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The pages a viewer cycles through, each with its queries: { label, path, rsc?, everyMs?, topics? }. */
@@ -24,8 +26,11 @@ export function viewerPages({ bigNumber, bigId }) {
       { label: `RSC /incidents/${bigNumber} (live refresh)`, path: `/incidents/${bigNumber}`, rsc: true, topics: [`incident:${bigId}`] },
       { label: "GET /api/action-runs?incident=…", path: `/api/action-runs?incident=${encodeURIComponent(bigId)}`, everyMs: 15_000 },
     ] },
+    // The list polls for deltas after its cursor (every 5 s and on a change) and refreshes its
+    // visible page once a minute; the cursor comes from the first answer.
     { name: "services", label: "GET /services (page)", path: "/services", queries: [
-      { label: "GET /api/services", path: "/api/services", everyMs: 5_000, topics: ["services"] },
+      { label: "GET /api/services?since=… (delta)", path: "/api/services?since=", cursor: true, everyMs: 5_000, topics: ["services", "incidents"] },
+      { label: "GET /api/services?page=1 (visible page)", path: "/api/services?page=1", everyMs: 60_000 },
     ] },
   ];
 }
@@ -45,26 +50,37 @@ async function rscPath(ctx, path, headers) {
 }
 
 function startQuery(ctx, q) {
-  const state = { inFlight: false, again: false, timer: null, interval: null, stopped: false };
+  const state = { inFlight: false, pending: false, timer: null, interval: null, stopped: false, notBefore: 0, cursor: "0" };
   const headers = q.rsc ? { cookie: ctx.cookie, RSC: "1", accept: "text/x-component" } : { cookie: ctx.cookie, accept: "application/json" };
   const fetchNow = async () => {
     if (state.stopped) return;
-    if (state.inFlight) { state.again = true; return; }
+    if (state.inFlight) { state.pending = true; return; }
     state.inFlight = true;
-    const path = q.rsc ? await rscPath(ctx, q.path, headers) : q.path;
-    const pending = timed(ctx.rec, q.label, ctx.agent, ctx.base + path, { headers });
+    state.pending = false;
+    const started = Date.now();
+    const path = q.rsc ? await rscPath(ctx, q.path, headers) : q.cursor ? q.path + state.cursor : q.path;
+    const pending = timed(ctx.rec, q.label, ctx.agent, ctx.base + path, { headers, keepText: Boolean(q.cursor) });
     ctx.pending.add(pending);
-    await pending;
+    const result = await pending;
     ctx.pending.delete(pending);
+    if (q.cursor) {
+      try { state.cursor = JSON.parse(result?.text ?? "").cursor ?? state.cursor; } catch {}
+    }
     state.inFlight = false;
-    if (state.again) { state.again = false; void fetchNow(); }
+    state.notBefore = Date.now() + gapAfter(Date.now() - started);
+    if (state.pending) schedule();
+  };
+  const schedule = () => {
+    if (state.timer || state.inFlight || state.stopped) return;
+    state.timer = setTimeout(() => { state.timer = null; void fetchNow(); }, Math.max(PACE.debounceMs, state.notBefore - Date.now()));
   };
   if (q.everyMs) state.interval = setInterval(fetchNow, q.everyMs);
+  if (q.cursor) void fetchNow();
   return {
     onChange(change) {
       if (!q.topics?.some((t) => change.topics.includes(t))) return;
-      clearTimeout(state.timer);
-      state.timer = setTimeout(fetchNow, DEBOUNCE_MS);
+      state.pending = true;
+      schedule();
     },
     stop() { state.stopped = true; clearTimeout(state.timer); clearInterval(state.interval); },
   };
