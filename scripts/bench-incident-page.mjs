@@ -49,7 +49,10 @@ async function database() {
     await admin.connect();
   } catch (e) {
     say(`no local PostgreSQL (${e.code ?? e.message}): using a throwaway embedded one`);
-    return startDatabase({ ...env, DATABASE_URL: "" }, say);
+    const embedded = { ...env, DATABASE_URL: "" };
+    const url = await startDatabase(embedded, say);
+    Object.assign(env, { SITREP_WORKERS: embedded.SITREP_WORKERS, DATABASE_POOL_SIZE: embedded.DATABASE_POOL_SIZE });
+    return url;
   }
   const name = `sitrep_bench_incident_${Date.now().toString(36)}_${process.pid}`;
   await admin.query(`CREATE DATABASE "${name}"`);

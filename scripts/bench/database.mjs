@@ -24,7 +24,10 @@ export async function benchDatabase(env, { prefix, say }) {
   } catch (e) {
     if (!/ECONNREFUSED|ENOTFOUND|timeout/i.test(`${e.code ?? ""} ${e.message}`)) throw e;
     say(`no PostgreSQL at ${new URL(localPg).host} (${e.code ?? e.message}): using the embedded one`);
-    return startDatabase({ ...env, DATABASE_URL: "" }, say);
+    const embedded = { ...env, DATABASE_URL: "" };
+    const url = await startDatabase(embedded, say);
+    Object.assign(env, { SITREP_WORKERS: embedded.SITREP_WORKERS, DATABASE_POOL_SIZE: embedded.DATABASE_POOL_SIZE });
+    return url;
   }
 }
 

@@ -48,6 +48,10 @@ export async function startDatabase(env, say) {
     }
     say(`DATABASE_URL points at ${host}, not this machine: ignoring it, the bench never writes to a shared database`);
   }
+  // As npm start on the embedded database: one app process with a pool of 5 (PGlite serves one
+  // transaction at a time, and at most 20 connections here).
+  env.SITREP_WORKERS ??= "1";
+  env.DATABASE_POOL_SIZE ??= "5";
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "sitrep-bench-"));
   onStop(() => fs.rmSync(tmp, { recursive: true, force: true }));
   say(`database: throwaway embedded PostgreSQL in ${tmp}`);
@@ -68,7 +72,9 @@ export function run(cmd, args, { cwd, env }) {
 
 /** One production app instance (scripts/server.mjs); resolves once /api/health answers. */
 export async function startApp({ root, env, port, say }) {
-  const child = spawn(process.execPath, ["scripts/server.mjs"], {
+  // BENCH_APP_NODE_ARGS: extra node flags for the app only, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/server.mjs"], {
     cwd: root, env: { ...env, PORT: String(port), HOSTNAME: "127.0.0.1" }, detached: true, stdio: ["pipe", "pipe", "pipe"],
   });
   child.stdin.on("error", () => {});
