@@ -29,7 +29,27 @@ async function channelName(key: string): Promise<string> {
 
 async function tryNow(id: bigint): Promise<ManualResult> {
   const r = await deliverNow(id);
-  return r ? { id, ...r } : { id, status: "queued", lastError: null, lastStatus: null };
+  return r ? { id, ...r } : { id, ...(await outcomeOf(id)) };
+}
+
+const WATCH_MS = 8_000;
+
+/**
+ * Another instance's delivery worker (or another app process: SITREP_WORKERS) claimed the row
+ * first: wait a few seconds for its attempt, so the admin still sees the real answer.
+ */
+async function outcomeOf(id: bigint): Promise<Omit<ManualResult, "id">> {
+  const until = Date.now() + WATCH_MS;
+  for (;;) {
+    const row = await db.notification.findUnique({ where: { id }, select: { status: true, lastError: true, lastStatus: true, attempts: true } });
+    const attempted = row && row.status !== "sending" && (row.status !== "pending" || row.attempts > 0);
+    if (row && (attempted || Date.now() >= until)) {
+      const status = attempted ? (row.status as ManualResult["status"]) : "queued";
+      return { status, lastError: row.lastError, lastStatus: row.lastStatus };
+    }
+    if (!row) return { status: "queued", lastError: null, lastStatus: null };
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export async function sendTestNotification(actor: Actor, key: string): Promise<ManualResult & { channel: string }> {
