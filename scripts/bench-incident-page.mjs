@@ -13,58 +13,27 @@ import path from "node:path";
 import pg from "pg";
 import { measure } from "./bench/load.mjs";
 import { fetchPage, flightBytes } from "./bench/page-bytes.mjs";
-import { freePort, onStop, run, runBench, signIn, startApp, startDatabase } from "./bench/processes.mjs";
+import { benchAppEnv, freePort, run, runBench, signIn, startApp } from "./bench/processes.mjs";
 import { hashPassword, seed } from "./bench/seed.mjs";
+import { benchDatabase } from "./bench/database.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const CLIENTS = Number(process.env.BENCH_CLIENTS || 4);
 const GOAL_BYTES = 80 * 1024;
-const LOCAL_PG = process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const say = (msg) => console.log(`[bench] ${msg}`);
 const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
 const ms = (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : "—");
 
-const env = {
-  ...process.env,
-  AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-  AUTH_TRUST_HOST: "true",
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  SITREP_DEMO: "0",
-};
+const env = benchAppEnv();
 
-/** A fresh database on the local PostgreSQL, dropped at the end; the embedded one if none runs. */
-async function database() {
-  const reuse = process.env.BENCH_DATABASE_URL;
-  if (reuse) {
-    if (!LOCAL_HOSTS.has(new URL(reuse).hostname)) throw new Error("BENCH_DATABASE_URL must be on this machine: the bench writes rows");
-    say(`database: ${new URL(reuse).pathname.slice(1)} (BENCH_DATABASE_URL; bench rows reused, kept)`);
-    return reuse;
-  }
-  const admin = new pg.Client({ connectionString: LOCAL_PG, connectionTimeoutMillis: 3000 });
-  try {
-    if (!LOCAL_HOSTS.has(new URL(LOCAL_PG).hostname)) throw new Error("not local");
-    await admin.connect();
-  } catch (e) {
-    say(`no local PostgreSQL (${e.code ?? e.message}): using a throwaway embedded one`);
-    const embedded = { ...env, DATABASE_URL: "" };
-    const url = await startDatabase(embedded, say);
-    Object.assign(env, { SITREP_WORKERS: embedded.SITREP_WORKERS, DATABASE_POOL_SIZE: embedded.DATABASE_POOL_SIZE });
-    return url;
-  }
-  const name = `sitrep_bench_incident_${Date.now().toString(36)}_${process.pid}`;
-  await admin.query(`CREATE DATABASE "${name}"`);
-  onStop(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  });
-  const version = (await admin.query("SHOW server_version")).rows[0].server_version;
-  say(`database: ${name} on the local PostgreSQL ${version}, dropped at the end`);
-  const url = new URL(LOCAL_PG);
-  url.pathname = `/${name}`;
-  return url.toString();
+/**
+ * BENCH_DATABASE_URL (local; its bench rows are reused and kept), else a fresh database on the
+ * local PostgreSQL dropped at the end, else a throwaway embedded one (scripts/bench/database.mjs).
+ */
+function database() {
+  env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? "";
+  return benchDatabase(env, { prefix: "sitrep_bench_incident", say });
 }
 
 /** The bench seed (INC with 5,000 events among 10,000 others), plus a responder who can sign in. */

@@ -11,7 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { freePort, onStop, run, runBench, signIn, startApp } from "./bench/processes.mjs";
+import { benchAppEnv, freePort, onStop, run, runBench, signIn, startApp } from "./bench/processes.mjs";
 import { contentVisible, get, recordChange, sample, throwawayDatabase } from "./bench/services-measure.mjs";
 import { catalogYaml, changeSlug, CONNECTED, seedViewer, startHealthServer } from "./bench/services-seed.mjs";
 
@@ -23,14 +23,7 @@ const say = (msg) => console.log(`[bench] ${msg}`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 
-const env = {
-  ...process.env,
-  AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-  AUTH_TRUST_HOST: "true",
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  SITREP_DEMO: "0",
-};
+const env = benchAppEnv();
 
 async function prepare() {
   env.DATABASE_URL = await throwawayDatabase(env, say);

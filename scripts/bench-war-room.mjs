@@ -6,12 +6,11 @@
 // Needs a production build (`npx next build`). Uses DATABASE_URL only when it is on this machine;
 // otherwise a throwaway embedded PostgreSQL, removed at the end (Ctrl-C included).
 //   BENCH_SECONDS=10 BENCH_CLIENTS=20 npm run bench:war-room
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { measure } from "./bench/load.mjs";
-import { freePort, run, runBench, signIn, startApp, startDatabase } from "./bench/processes.mjs";
+import { benchAppEnv, freePort, run, runBench, signIn, startApp, startDatabase } from "./bench/processes.mjs";
 import { SEED, seed } from "./bench/seed.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
@@ -21,14 +20,7 @@ const GOAL_MS = 250;
 const say = (msg) => console.log(`[bench] ${msg}`);
 const ms = (v) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(1) : Math.round(v)} ms` : "—");
 
-const env = {
-  ...process.env,
-  AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-  AUTH_TRUST_HOST: "true",
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  SITREP_DEMO: "0",
-};
+const env = benchAppEnv();
 
 /** One plain GET first: is the page really there, or a 404, a placeholder, a redirect to sign-in? */
 async function probe(base, target, cookie) {

@@ -1,6 +1,7 @@
 // Child processes of the bench: the embedded database and one app instance, each stopped on exit
 // (normal end, error or Ctrl-C) and never left behind: both hold a stdin pipe from us and exit on
 // EOF, even if this process is killed outright.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -10,6 +11,19 @@ import { spawnPglite } from "../pglite-server.mjs";
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "::1", "[::1]"]);
 const stops = []; // newest first: the app stops before the database it uses
+
+/** The environment a bench's app runs with: a fresh AUTH_SECRET, no telemetry, no demo workspace. */
+export function benchAppEnv(extra = {}) {
+  return {
+    ...process.env,
+    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+    CHECKPOINT_DISABLE: "1",
+    SITREP_DEMO: "0",
+    ...extra,
+  };
+}
 
 export function onStop(fn) {
   stops.unshift(fn);
